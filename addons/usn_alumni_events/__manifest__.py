@@ -1,0 +1,17 @@
+# Copyright 2026 University of South-Eastern Norway
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "USN Alumni: Events",
+    "summary": "Open Days, trial lectures and reunions wired into the lifecycle",
+    "version": "18.0.1.0.0",
+    "category": "Marketing/Alumni",
+    "website": "https://github.com/usn-alumni/usn-alumni-suite",
+    "author": "University of South-Eastern Norway",
+    "maintainers": ["usn-alumni"],
+    "license": "LGPL-3",
+    "depends": ["usn_alumni_base", "event", "website_event", "mass_mailing_event"],
+    "data": [
+        "security/usn_alumni_events_security.xml",
+        "views/menus.xml",
+    ],
+}

@@ -1,0 +1,17 @@
+# Copyright 2026 University of South-Eastern Norway
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "USN Alumni: Continuing Education",
+    "summary": "Continuing-education offers with alumni benefits, sent to those they fit",
+    "version": "18.0.1.0.0",
+    "category": "Marketing/Alumni",
+    "website": "https://github.com/usn-alumni/usn-alumni-suite",
+    "author": "University of South-Eastern Norway",
+    "maintainers": ["usn-alumni"],
+    "license": "LGPL-3",
+    "depends": ["usn_alumni_base", "mass_mailing", "website"],
+    "data": [
+        "security/usn_alumni_evu_security.xml",
+        "views/menus.xml",
+    ],
+}
