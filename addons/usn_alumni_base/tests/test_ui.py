@@ -5,11 +5,38 @@ from odoo.tests import HttpCase, new_test_user, tagged
 
 @tagged("post_install", "-at_install")
 class TestUi(HttpCase):
-    def test_officer_opens_alumni_app(self):
-        new_test_user(
-            self.env,
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.officer = new_test_user(
+            cls.env,
             login="tour_officer",
             password="tour_officer",
             groups="usn_alumni_base.group_alumni_user",
+            tz="Europe/Oslo",
         )
+
+    def test_officer_opens_alumni_app(self):
         self.start_tour("/odoo", "usn_alumni_open_app", login="tour_officer")
+
+    def test_officer_enrols_a_prospect(self):
+        programme = self.env["alumni.programme"].create(
+            {"code": "TOURNUR", "name": "Tour Nursing", "level": "bachelor"}
+        )
+        person = self.env["res.partner"].create({"name": "Tora Tour"})
+        self.env["alumni.lifecycle.event"].create(
+            {"partner_id": person.id, "kind": "information_request"}
+        )
+        self.assertEqual(person.lifecycle_stage, "prospect")
+
+        self.start_tour("/odoo", "usn_alumni_person_lifecycle", login="tour_officer")
+
+        self.assertEqual(person.enrollment_ids.programme_id, programme)
+        self.assertEqual(str(person.enrollment_ids.start_date), "2025-08-15")
+        self.assertEqual(person.lifecycle_stage, "student")
+        self.assertEqual(
+            person.lifecycle_event_ids.filtered(lambda e: e.kind == "stage_change").mapped(
+                "stage_to"
+            ),
+            ["student", "prospect"],
+        )

@@ -1,0 +1,174 @@
+# Copyright 2026 University of South-Eastern Norway
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+ENROLLMENT_STATES = [
+    ("active", "Active"),
+    ("completed", "Completed"),
+    ("withdrawn", "Withdrawn"),
+]
+# Grade averages on the Norwegian A-F scale, as numbers: A = 5 ... E = 1, F = 0.
+GRADE_MIN, GRADE_MAX = 0.0, 5.0
+
+
+class AlumniEnrollment(models.Model):
+    _name = "alumni.enrollment"
+    _description = "Programme Enrolment"
+    _order = "start_date desc, id desc"
+
+    partner_id = fields.Many2one(
+        "res.partner", string="Student", required=True, index=True, ondelete="cascade"
+    )
+    programme_id = fields.Many2one(
+        "alumni.programme", required=True, index=True, ondelete="restrict"
+    )
+    programme_level = fields.Selection(related="programme_id.level")
+    faculty_id = fields.Many2one(
+        related="programme_id.faculty_id", store=True, index=True, precompute=True
+    )
+    campus_id = fields.Many2one("alumni.campus", index=True, ondelete="restrict")
+    start_date = fields.Date(required=True)
+    end_date = fields.Date()
+    state = fields.Selection(ENROLLMENT_STATES, required=True, default="active", index=True)
+    graduation_date = fields.Date(help="Date the degree was conferred.")
+    degree = fields.Char(help="Title of the degree conferred, e.g. Bachelor of Nursing.")
+    credits = fields.Float(string="ECTS Earned", digits=(6, 1))
+    final_grade = fields.Float(
+        string="Grade Average",
+        digits=(3, 2),
+        help="Average grade on the A-F scale as a number: A = 5, B = 4, C = 3, D = 2, E = 1.",
+    )
+    graduation_year = fields.Integer(
+        compute="_compute_graduation_year", store=True, precompute=True
+    )
+
+    _sql_constraints = [
+        ("credits_positive", "CHECK(credits >= 0)", "ECTS earned cannot be negative."),
+    ]
+
+    @api.depends("partner_id", "programme_id", "start_date")
+    def _compute_display_name(self):
+        for enrollment in self:
+            enrollment.display_name = self.env._(
+                "%(programme)s (%(year)s)",
+                programme=enrollment.programme_id.display_name or "",
+                year=enrollment.start_date.year if enrollment.start_date else "",
+            )
+
+    @api.depends("state", "graduation_date", "end_date")
+    def _compute_graduation_year(self):
+        for enrollment in self:
+            date = enrollment.graduation_date or enrollment.end_date
+            enrollment.graduation_year = (
+                date.year if enrollment.state == "completed" and date else False
+            )
+
+    @api.constrains("start_date", "end_date")
+    def _check_dates(self):
+        for enrollment in self:
+            if enrollment.end_date and enrollment.end_date < enrollment.start_date:
+                raise ValidationError(
+                    self.env._(
+                        "The enrolment of %(person)s in %(programme)s cannot end "
+                        "(%(end)s) before it starts (%(start)s).",
+                        person=enrollment.partner_id.display_name,
+                        programme=enrollment.programme_id.display_name,
+                        end=enrollment.end_date,
+                        start=enrollment.start_date,
+                    )
+                )
+
+    @api.constrains("final_grade")
+    def _check_final_grade(self):
+        for enrollment in self:
+            if not GRADE_MIN <= enrollment.final_grade <= GRADE_MAX:
+                raise ValidationError(
+                    self.env._(
+                        "The grade average of %(person)s in %(programme)s is %(grade)s; "
+                        "it must be between %(min)s and %(max)s.",
+                        person=enrollment.partner_id.display_name,
+                        programme=enrollment.programme_id.display_name,
+                        grade=enrollment.final_grade,
+                        min=GRADE_MIN,
+                        max=GRADE_MAX,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        enrollments = super().create(vals_list)
+        enrollments._mark_applications_enrolled()
+        enrollments._log_touchpoints("enrollment")
+        enrollments._log_state_touchpoints()
+        enrollments.partner_id._update_lifecycle()
+        return enrollments
+
+    def write(self, vals):
+        partners_before = self.partner_id if "partner_id" in vals else self.env["res.partner"]
+        changed_state = (
+            self.filtered(lambda e: e.state != vals["state"]) if "state" in vals else self.browse()
+        )
+        res = super().write(vals)
+        changed_state._log_state_touchpoints()
+        if "partner_id" in vals:
+            self.env["alumni.lifecycle.event"]._follow_documents(self)
+        if {"state", "partner_id", "graduation_date", "end_date"} & vals.keys():
+            (partners_before | self.partner_id)._update_lifecycle()
+        return res
+
+    def unlink(self):
+        partners = self.partner_id
+        self.env["alumni.lifecycle.event"]._remove_for_documents(self)
+        res = super().unlink()
+        partners._update_lifecycle()
+        return res
+
+    def action_complete(self):
+        today = fields.Date.context_today(self)
+        for enrollment in self:
+            enrollment.write(
+                {
+                    "state": "completed",
+                    "end_date": enrollment.end_date or today,
+                    "graduation_date": enrollment.graduation_date or today,
+                }
+            )
+
+    def action_withdraw(self):
+        today = fields.Date.context_today(self)
+        for enrollment in self:
+            enrollment.write({"state": "withdrawn", "end_date": enrollment.end_date or today})
+
+    def _mark_applications_enrolled(self):
+        """Close the open applications that these enrolments answer."""
+        pairs = {(e.partner_id.id, e.programme_id.id) for e in self}
+        applications = self.env["alumni.application"].search(
+            [
+                ("partner_id", "in", self.partner_id.ids),
+                ("programme_id", "in", self.programme_id.ids),
+                ("is_open", "=", True),
+            ]
+        )
+        applications.filtered(lambda a: (a.partner_id.id, a.programme_id.id) in pairs).write(
+            {"state": "enrolled"}
+        )
+
+    def _log_state_touchpoints(self):
+        self.filtered(lambda e: e.state == "completed")._log_touchpoints("graduation")
+        self.filtered(lambda e: e.state == "withdrawn")._log_touchpoints("withdrawal")
+
+    def _log_touchpoints(self, kind):
+        self.env["alumni.lifecycle.event"]._log_documents(
+            self, kind, date_of=lambda enrollment: enrollment._touchpoint_date(kind)
+        )
+
+    def _touchpoint_date(self, kind):
+        self.ensure_one()
+        if kind == "graduation":
+            date = self.graduation_date or self.end_date
+        elif kind == "withdrawal":
+            date = self.end_date
+        else:
+            date = self.start_date
+        return fields.Datetime.to_datetime(date) if date else fields.Datetime.now()
