@@ -12,3 +12,8 @@ from . import alumni_enrollment
 from . import alumni_prior_education
 from . import alumni_career_position
 from . import alumni_partner_relation
+from . import alumni_import_profile
+from . import alumni_import_profile_column
+from . import alumni_import_job
+from . import alumni_import_job_line
+from . import alumni_duplicate_candidate

@@ -101,7 +101,8 @@ class AlumniEnrollment(models.Model):
         enrollments._mark_applications_enrolled()
         enrollments._log_touchpoints("enrollment")
         enrollments._log_state_touchpoints()
-        enrollments.partner_id._update_lifecycle()
+        if not self.env.context.get("alumni_defer_lifecycle"):
+            enrollments.partner_id._update_lifecycle()
         return enrollments
 
     def write(self, vals):
@@ -113,7 +114,9 @@ class AlumniEnrollment(models.Model):
         changed_state._log_state_touchpoints()
         if "partner_id" in vals:
             self.env["alumni.lifecycle.event"]._follow_documents(self)
-        if {"state", "partner_id", "graduation_date", "end_date"} & vals.keys():
+        if {"state", "partner_id", "graduation_date", "end_date"} & vals.keys() and not (
+            self.env.context.get("alumni_defer_lifecycle")
+        ):
             (partners_before | self.partner_id)._update_lifecycle()
         return res
 

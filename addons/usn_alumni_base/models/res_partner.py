@@ -289,7 +289,11 @@ class ResPartner(models.Model):
         return action
 
     def _check_stage_not_typed(self, vals):
-        if {"lifecycle_stage", "graduation_year"} & vals.keys():
+        # A merge copies every field onto the person kept, then derives the
+        # stage and cohort again.
+        if {"lifecycle_stage", "graduation_year"} & vals.keys() and not (
+            self.env.context.get("alumni_merge")
+        ):
             raise UserError(
                 self.env._(
                     "The lifecycle stage and the cohort cannot be set by hand: they "

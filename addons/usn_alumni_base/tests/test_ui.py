@@ -40,3 +40,14 @@ class TestUi(HttpCase):
             ),
             ["student", "prospect"],
         )
+
+    def test_officer_imports_a_file(self):
+        self.start_tour("/odoo", "usn_alumni_import_file", login="tour_officer")
+        job = self.env["alumni.import.job"].search([("filename", "=", "tour_students.csv")])
+        self.assertEqual(job.state, "done")
+        self.assertEqual((job.created_count, job.error_count), (2, 1))
+        self.assertEqual(job.line_ids.filtered(lambda line: line.level == "error").line_number, 3)
+        self.assertEqual(
+            self.env["res.partner"].search([("student_number", "=", "880003")]).lifecycle_stage,
+            "alumnus",
+        )

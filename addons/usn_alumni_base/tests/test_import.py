@@ -1,0 +1,210 @@
+# Copyright 2026 University of South-Eastern Norway
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import json
+from pathlib import Path
+
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import NOW, AlumniCommon
+
+DATA = Path(__file__).parent / "data"
+EXPECTED = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))
+SAMPLES = sorted(EXPECTED)
+
+
+@tagged("post_install", "-at_install")
+@freeze_time(NOW)
+class TestImport(AlumniCommon):
+    def _job(self, filename, content=None, **vals):
+        if content is None:
+            content = (DATA / filename).read_bytes()
+        return self.env["alumni.import.job"].create(
+            {"file": base64.b64encode(content), "filename": filename, **vals}
+        )
+
+    def _counts(self, job):
+        return {
+            "created": job.created_count,
+            "updated": job.updated_count,
+            "unchanged": job.unchanged_count,
+            "error": job.error_count,
+        }
+
+    def _snapshot(self):
+        """What the import may change, to show that a run changed nothing."""
+        return {
+            model: self.env[model].with_context(active_test=False).search_count([])
+            for model in (
+                "res.partner",
+                "alumni.enrollment",
+                "alumni.programme",
+                "alumni.faculty",
+                "alumni.campus",
+                "alumni.prior.education",
+                "alumni.lifecycle.event",
+            )
+        }
+
+    def _assert_people(self, expected):
+        Partner = self.env["res.partner"]
+        for number, person in expected["people"].items():
+            with self.subTest(file=expected["file"], student_number=number):
+                partner = Partner.search([("student_number", "=", number)])
+                self.assertEqual(len(partner), 1)
+                self.assertEqual(partner.email or None, person["email"])
+                self.assertEqual(partner.phone or None, person["phone"])
+                self.assertEqual(partner.lifecycle_stage, person["stage"])
+                self.assertEqual(len(partner.enrollment_ids), person["enrollments"])
+                if "first" in person:
+                    self.assertEqual(partner.name, f"{person['first']} {person['last']}")
+                if "grade" in person:
+                    self.assertIn(person["grade"], partner.enrollment_ids.mapped("final_grade"))
+
+    def test_sample_files_import_as_expected(self):
+        for filename in SAMPLES:
+            expected = EXPECTED[filename]
+            with self.subTest(file=filename):
+                job = self._job(filename)
+                job.action_run()
+                self.assertEqual(job.state, "done")
+                self.assertEqual(self._counts(job), expected["first_import"])
+                errors = job.line_ids.filtered(lambda line: line.level == "error")
+                self.assertEqual(
+                    sorted(set(errors.mapped("line_number"))),
+                    [line["line"] for line in expected["error_lines"]],
+                )
+                self._assert_people(expected)
+
+    def test_reimport_creates_nothing(self):
+        for filename in SAMPLES:
+            expected = EXPECTED[filename]
+            with self.subTest(file=filename):
+                self._job(filename).action_run()
+                before = self._snapshot()
+                again = self._job(filename)
+                again.action_run()
+                self.assertEqual(self._counts(again), expected["reimport"])
+                self.assertEqual(self._snapshot(), before)
+                self._assert_people(expected)
+
+    def test_error_lines_say_what_is_wrong(self):
+        job = self._job("fs_students_nb.xlsx")
+        job.action_run()
+        messages = {
+            line.line_number: line.message for line in job.line_ids if line.level == "error"
+        }
+        self.assertIn("neither a student number nor an e-mail", messages[20])
+        self.assertIn("no start date", messages[24])
+        self.assertIn("before it starts", messages[27])
+        warnings = job.line_ids.filtered(lambda line: line.level == "warning")
+        by_line = {(line.line_number, line.field) for line in warnings}
+        self.assertIn((17, "E-mail"), by_line)
+        self.assertIn((17, "Phone"), by_line)
+        self.assertIn((30, "Date of birth"), by_line)
+
+    def test_messages_download_as_spreadsheet(self):
+        job = self._job("legacy_students_en.xls")
+        job.action_run()
+        action = job.action_download_messages()
+        attachment_id = int(action["url"].split("/")[3].split("?")[0])
+        attachment = self.env["ir.attachment"].browse(attachment_id)
+        self.assertEqual((attachment.res_model, attachment.res_id), (job._name, job.id))
+        self.assertTrue(attachment.raw.startswith(b"PK"))
+
+    def test_interrupted_import_continues_to_the_same_end(self):
+        expected = EXPECTED["fs_students_nb.xlsx"]
+        job = self._job("fs_students_nb.xlsx")
+        # Two batches of ten rows go in, then the run stops, as a killed
+        # background run stops after its last committed batch.
+        self.assertFalse(job._run(max_batches=2, batch_size=10))
+        self.assertEqual(job.state, "running")
+        self.assertGreater(job.last_line, job.header_line)
+        partial = sum(self._counts(job).values())
+        self.assertEqual(partial, 20)
+        self.assertTrue(job._run(batch_size=10))
+        self.assertEqual(job.state, "done")
+        self.assertEqual(self._counts(job), expected["first_import"])
+        self._assert_people(expected)
+
+    def test_rerun_of_a_half_done_file_from_the_start_reaches_the_same_state(self):
+        expected = EXPECTED["fs_students_nb.xlsx"]
+        half = self._job("fs_students_nb.xlsx")
+        half._run(max_batches=1, batch_size=15)
+        # The operator starts the file again instead of continuing.
+        again = self._job("fs_students_nb.xlsx")
+        again.action_run()
+        self.assertEqual(sum(self._counts(again).values()), expected["data_rows"])
+        self.assertEqual(again.created_count + half.created_count, 33)
+        self._assert_people(expected)
+
+    def test_bad_files_are_refused_and_import_nothing(self):
+        header = "Studentnr;Fornavn;Etternavn;E-post;Studieprogramkode;Status\n"
+        cases = {
+            "report.pdf": (b"%PDF-1.4 not a spreadsheet", "use an .xlsx, .xls or .csv"),
+            "broken.xlsx": (b"this is no zip archive" * 10, "cannot be read"),
+            "broken.xls": (b"PK\x03\x04 not an old Excel file", "cannot be read"),
+            "empty.csv": (b"", "is empty"),
+            "missing.csv": (
+                (header + "123;Ola;Nordmann;ola@example.com;BSYKE;aktiv\n").encode(),
+                "no column for: Start date",
+            ),
+            "noheader.csv": (b"a;b;c\n1;2;3\n", "No header row was found"),
+        }
+        before = self._snapshot()
+        for filename, (content, message) in cases.items():
+            with self.subTest(file=filename):
+                job = self._job(filename, content)
+                with self.assertRaisesRegex(UserError, message):
+                    job.action_run()
+                self.assertEqual(self._snapshot(), before)
+
+    def test_missing_programme_is_refused_when_profile_does_not_create(self):
+        profile = self.env.ref("usn_alumni_base.import_profile_osiris_nl")
+        profile.create_missing = False
+        job = self._job("osiris_students_nl.csv", profile_id=profile.id)
+        job.action_run()
+        self.assertEqual(job.error_count, EXPECTED["osiris_students_nl.csv"]["data_rows"])
+        self.assertIn("Unknown programme codes", job.line_ids[0].message)
+        self.assertFalse(self.env["res.partner"].search([("student_number", "=", "799772")]))
+
+    def test_profile_is_detected_from_the_header(self):
+        for filename, xmlid in (
+            ("fs_students_nb.xlsx", "usn_alumni_base.import_profile_fs_nb"),
+            ("legacy_students_en.xls", "usn_alumni_base.import_profile_legacy_en"),
+            ("osiris_students_nl.csv", "usn_alumni_base.import_profile_osiris_nl"),
+        ):
+            with self.subTest(file=filename):
+                job = self._job(filename)
+                job.action_run()
+                self.assertEqual(job.profile_id, self.env.ref(xmlid))
+
+    def test_wizard_previews_the_first_rows(self):
+        wizard = self.env["alumni.import.wizard"].create(
+            {
+                "file": base64.b64encode((DATA / "fs_students_nb.xlsx").read_bytes()),
+                "filename": "fs_students_nb.xlsx",
+            }
+        )
+        self.assertEqual(
+            wizard.detected_profile_id, self.env.ref("usn_alumni_base.import_profile_fs_nb")
+        )
+        self.assertIn("Header on line 3", wizard.preview)
+        self.assertIn("Inger", wizard.preview)
+        self.assertFalse(wizard.preview_error)
+        action = wizard.action_import()
+        job = self.env["alumni.import.job"].browse(action["res_id"])
+        self.assertEqual(job.state, "done")
+        self.assertEqual(job.created_count, 33)
+
+    def test_officer_imports_and_coordinator_cannot(self):
+        expected = EXPECTED["fs_students_nb.xlsx"]
+        job = self._job("fs_students_nb.xlsx").with_user(self.user_officer)
+        job.action_run()
+        self.assertEqual(self._counts(job), expected["first_import"])
+        self.assertTrue(job.line_ids)
+        with self.assertRaises(AccessError):
+            self._job("osiris_students_nl.csv").with_user(self.user_coordinator).action_run()

@@ -1,0 +1,2 @@
+from . import normalize
+from . import spreadsheet
