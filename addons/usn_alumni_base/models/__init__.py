@@ -7,6 +7,7 @@ from . import alumni_interest
 from . import alumni_consent_purpose
 from . import alumni_consent
 from . import alumni_lifecycle_event
+from . import alumni_lifecycle_document
 from . import alumni_application
 from . import alumni_enrollment
 from . import alumni_prior_education

@@ -16,7 +16,7 @@ OPEN_APPLICATION_STATES = ("submitted", "offered", "accepted")
 class AlumniApplication(models.Model):
     _name = "alumni.application"
     _description = "Application"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "alumni.lifecycle.document"]
     _order = "date_submitted desc, id desc"
 
     partner_id = fields.Many2one(
@@ -97,7 +97,6 @@ class AlumniApplication(models.Model):
         return applications
 
     def write(self, vals):
-        partners_before = self.partner_id if "partner_id" in vals else self.env["res.partner"]
         newly_offered = (
             self.filtered(lambda a: a.state != "offered")
             if vals.get("state") == "offered"
@@ -105,17 +104,6 @@ class AlumniApplication(models.Model):
         )
         res = super().write(vals)
         newly_offered._log_touchpoints("offer")
-        if "partner_id" in vals:
-            self.env["alumni.lifecycle.event"]._follow_documents(self)
-        if {"state", "partner_id"} & vals.keys():
-            (partners_before | self.partner_id)._update_lifecycle()
-        return res
-
-    def unlink(self):
-        partners = self.partner_id
-        self.env["alumni.lifecycle.event"]._remove_for_documents(self)
-        res = super().unlink()
-        partners._update_lifecycle()
         return res
 
     def action_offer(self):

@@ -15,7 +15,9 @@ GRADE_MIN, GRADE_MAX = 0.0, 5.0
 class AlumniEnrollment(models.Model):
     _name = "alumni.enrollment"
     _description = "Programme Enrolment"
+    _inherit = ["alumni.lifecycle.document"]
     _order = "start_date desc, id desc"
+    _lifecycle_fields = ("partner_id", "state", "graduation_date", "end_date")
 
     partner_id = fields.Many2one(
         "res.partner", string="Student", required=True, index=True, ondelete="cascade"
@@ -101,30 +103,15 @@ class AlumniEnrollment(models.Model):
         enrollments._mark_applications_enrolled()
         enrollments._log_touchpoints("enrollment")
         enrollments._log_state_touchpoints()
-        if not self.env.context.get("alumni_defer_lifecycle"):
-            enrollments.partner_id._update_lifecycle()
+        enrollments.partner_id._update_lifecycle()
         return enrollments
 
     def write(self, vals):
-        partners_before = self.partner_id if "partner_id" in vals else self.env["res.partner"]
         changed_state = (
             self.filtered(lambda e: e.state != vals["state"]) if "state" in vals else self.browse()
         )
         res = super().write(vals)
         changed_state._log_state_touchpoints()
-        if "partner_id" in vals:
-            self.env["alumni.lifecycle.event"]._follow_documents(self)
-        if {"state", "partner_id", "graduation_date", "end_date"} & vals.keys() and not (
-            self.env.context.get("alumni_defer_lifecycle")
-        ):
-            (partners_before | self.partner_id)._update_lifecycle()
-        return res
-
-    def unlink(self):
-        partners = self.partner_id
-        self.env["alumni.lifecycle.event"]._remove_for_documents(self)
-        res = super().unlink()
-        partners._update_lifecycle()
         return res
 
     def action_complete(self):

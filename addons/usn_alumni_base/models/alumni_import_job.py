@@ -21,8 +21,8 @@ _logger = logging.getLogger(__name__)
 # Rows written together: the lookups of a batch are a bounded number of
 # queries, whatever the batch holds.
 BATCH_SIZE = 1000
-# A background run commits after each batch and stops after this long, to
-# be continued by the next call of the scheduled action.
+# A call of the scheduled action imports for this long (seconds); the
+# scheduler commits and calls again while lines remain.
 CRON_TIME_BUDGET = 60
 MAIL_QUIET = {
     "tracking_disable": True,
@@ -36,8 +36,8 @@ class AlumniImportJob(models.Model):
     """The import of one student-system export.
 
     ``action_run()`` imports the file at once (scripts, tests, the wizard);
-    ``action_run_in_background()`` hands it to a scheduled action that
-    commits after each batch and shows its progress. Either way, each row is
+    ``action_run_in_background()`` hands it to a scheduled action that works
+    through it a call at a time and shows its progress. Either way, each row is
     all or nothing, a re-import of the same file changes nothing, and a run
     that stopped half-way continues where it stopped.
     """
@@ -159,10 +159,11 @@ class AlumniImportJob(models.Model):
     # Running
     # ------------------------------------------------------------------
 
-    def _run(self, max_batches=None, batch_size=BATCH_SIZE):
+    def _run(self, max_batches=None, batch_size=BATCH_SIZE, deadline=None):
         """Import the rows after ``last_line``, ``batch_size`` rows at a time.
-        Returns True when the file is done, False when ``max_batches`` batches
-        were imported and rows remain."""
+        Returns True when the file is done, False when it stopped with rows
+        left: after ``max_batches`` batches, or at the first batch that ends
+        after ``deadline`` (a time.monotonic() value)."""
         self.ensure_one()
         if self.state == "done":
             raise UserError(
@@ -187,7 +188,9 @@ class AlumniImportJob(models.Model):
         for batch in self._batches(rows, batch_size):
             self._import_batch(importer, batch)
             batches += 1
-            if max_batches and batches >= max_batches:
+            if (max_batches and batches >= max_batches) or (
+                deadline and time.monotonic() > deadline
+            ):
                 return False
         self.write({"state": "done", "date_finished": fields.Datetime.now()})
         return True
@@ -282,34 +285,28 @@ class AlumniImportJob(models.Model):
 
     @api.model
     def _cron_run_jobs(self):
-        """Scheduled action: continue the queued and running imports, one
-        batch per transaction, for at most CRON_TIME_BUDGET seconds."""
-        deadline = time.monotonic() + CRON_TIME_BUDGET
-        jobs = self.search([("state", "in", ("queued", "running"))], order="id")
-        for job in jobs:
-            while time.monotonic() < deadline:
-                try:
-                    finished = job._run(max_batches=1)
-                except UserError as error:
-                    self.env.cr.rollback()
-                    job.write({"state": "failed", "failure_message": str(error)})
-                    finished = True
-                except Exception as error:
-                    self.env.cr.rollback()
-                    _logger.exception("Import %s failed", job.filename)
-                    job.write({"state": "failed", "failure_message": repr(error)})
-                    finished = True
-                remaining = max(job.total_lines - job.last_line, 0) if not finished else 0
-                self.env["ir.cron"]._notify_progress(
-                    done=max(job.last_line - job.header_line, 0), remaining=remaining
-                )
-                # Each batch is kept as soon as it is imported: a run that is
-                # stopped continues after the last committed batch.
-                self.env.cr.commit()  # pylint: disable=invalid-commit
-                if finished:
-                    break
-            if time.monotonic() >= deadline:
-                break
+        """Scheduled action: continue the oldest queued or running import for
+        at most CRON_TIME_BUDGET seconds and report the progress.
+
+        The scheduler commits after each call and calls again while lines
+        remain, so a stopped run continues from its last committed call.
+        """
+        job = self.search([("state", "in", ("queued", "running"))], order="id", limit=1)
+        if not job:
+            return
+        line_before = job.last_line
+        try:
+            with self.env.cr.savepoint():
+                job._run(deadline=time.monotonic() + CRON_TIME_BUDGET)
+        except Exception as error:  # the job ends, whatever broke
+            _logger.warning("Import %s failed", job.filename, exc_info=True)
+            job.invalidate_recordset()
+            job.write({"state": "failed", "failure_message": str(error)})
+        remaining = 0 if job.state in ("done", "failed") else job.total_lines - job.last_line
+        others = self.search_count([("state", "in", ("queued", "running")), ("id", "!=", job.id)])
+        self.env["ir.cron"]._notify_progress(
+            done=max(job.last_line - line_before, 1), remaining=max(remaining, 0) + others
+        )
 
     # ------------------------------------------------------------------
     # Importing a batch

@@ -329,7 +329,7 @@ class RowImporter:
         # Prior education at the school of the row.
         self._prior_education(rows, people, schools, results)
 
-        Partner.browse(partner_ids)._update_lifecycle()
+        Partner.browse(partner_ids).with_context(alumni_defer_lifecycle=False)._update_lifecycle()
         for row in rows:
             results.setdefault(row.line, "unchanged")
         return results

@@ -376,7 +376,8 @@ class ResPartner(models.Model):
         more writes the timeline, whatever the number of people.
         """
         ids = [pid for pid in self.ids if pid]
-        if not ids:
+        if not ids or self.env.context.get("alumni_defer_lifecycle"):
+            # An import derives the lifecycle once per batch instead.
             return
         self.env["alumni.enrollment"].flush_model(["partner_id", "state", "graduation_year"])
         self.env["alumni.application"].flush_model(["partner_id", "state"])

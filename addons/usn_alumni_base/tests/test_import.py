@@ -208,3 +208,32 @@ class TestImport(AlumniCommon):
         self.assertTrue(job.line_ids)
         with self.assertRaises(AccessError):
             self._job("osiris_students_nl.csv").with_user(self.user_coordinator).action_run()
+
+    def test_background_import_runs_in_the_scheduled_action(self):
+        expected = EXPECTED["osiris_students_nl.csv"]
+        job = self._job("osiris_students_nl.csv")
+        job.action_run_in_background()
+        self.assertEqual(job.state, "queued")
+        self.env["alumni.import.job"]._cron_run_jobs()
+        self.assertEqual(job.state, "done")
+        self.assertEqual(job.total_lines, 15)
+        self.assertEqual(job.progress, 100.0)
+        self.assertEqual(self._counts(job), expected["first_import"])
+        self._assert_people(expected)
+
+    def test_background_import_refuses_a_bad_file_at_once(self):
+        job = self._job("students.csv", b"")
+        with self.assertRaisesRegex(UserError, "is empty"):
+            job.action_run_in_background()
+        self.assertEqual(job.state, "draft")
+
+    def test_background_import_that_breaks_is_marked_failed(self):
+        job = self._job("osiris_students_nl.csv")
+        job.action_run_in_background()
+        # The file changes under the queued job: it no longer reads.
+        job.file = base64.b64encode(b"not a spreadsheet at all")
+        job.filename = "students.pdf"
+        self.env["alumni.import.job"]._cron_run_jobs()
+        self.assertEqual(job.state, "failed")
+        self.assertIn("use an .xlsx, .xls or .csv", job.failure_message)
+        self.assertFalse(self.env["res.partner"].search([("student_number", "=", "799772")]))
