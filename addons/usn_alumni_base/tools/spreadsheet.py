@@ -60,9 +60,10 @@ def read_rows(content, filename):
         reader: ``.xlsx``, ``.xls`` or ``.csv``
     :return: an iterator (generator) of ``(line_number, cells)``. ``cells``
         is a list of ``str`` (stripped), ``int``, ``float``, ``bool``,
-        ``datetime.datetime`` or ``None`` for an empty cell. A blank row is
-        yielded too, with cells that are all ``None`` (possibly none at
-        all); rows may be shorter than the header.
+        ``datetime.datetime`` (or a time, as openpyxl reads it) or ``None``
+        for an empty cell. A blank row is yielded too, with cells that are
+        all ``None`` (none at all for a blank CSV line); rows may be shorter
+        than the header.
     :raise SpreadsheetError: at once when the type is not supported
         (``unsupported_type``), the file is empty (``empty``) or is not what
         its name says (``corrupt``); while iterating, ``corrupt`` when the
