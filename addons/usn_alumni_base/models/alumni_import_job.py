@@ -24,12 +24,6 @@ BATCH_SIZE = 1000
 # A call of the scheduled action imports for this long (seconds); the
 # scheduler commits and calls again while lines remain.
 CRON_TIME_BUDGET = 60
-MAIL_QUIET = {
-    "tracking_disable": True,
-    "mail_create_nolog": True,
-    "mail_create_nosubscribe": True,
-    "mail_notrack": True,
-}
 
 
 class AlumniImportJob(models.Model):

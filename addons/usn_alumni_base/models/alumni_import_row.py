@@ -25,8 +25,6 @@ IMPORT_CONTEXT = {
     "alumni_defer_lifecycle": True,
     "active_test": False,
 }
-PERSON_FIELDS = ("name", "student_number", "email", "phone", "birth_date")
-ENROLLMENT_FIELDS = ("campus_id", "end_date", "state", "final_grade")
 
 
 @dataclass
@@ -62,8 +60,7 @@ class RowImporter:
         self.mapping = mapping
         self.region = profile.default_phone_region
         self.date_formats = profile._date_formats()
-        labels = dict(profile.column_ids._fields["target"]._description_selection(env))
-        self.labels = labels
+        self.labels = dict(profile.column_ids._fields["target"]._description_selection(env))
 
     # ------------------------------------------------------------------
     # Reading a row
@@ -290,8 +287,7 @@ class RowImporter:
                 ]
             )
         }
-        to_create, planned = [], {}
-        updates = {}
+        to_create, planned, updates = [], {}, {}
         for row in rows:
             if row.line not in people:
                 continue
@@ -319,12 +315,10 @@ class RowImporter:
                 name: value for name, value in vals.items() if _differs(enrollment, name, value)
             }
             if changed:
-                updates.setdefault(tuple(sorted(changed.items())), Enrollment)
-                updates[tuple(sorted(changed.items()))] |= enrollment
+                updates.setdefault(enrollment, {}).update(changed)
                 results.setdefault(row.line, "updated")
         Enrollment.create(to_create)
-        for changed, enrollments in updates.items():
-            enrollments.write(dict(changed))
+        _write_grouped(updates)
 
         # Prior education at the school of the row.
         self._prior_education(rows, people, schools, results)
@@ -406,8 +400,7 @@ class RowImporter:
         record_of = {
             id(vals): partner for vals, partner in zip(new_people.values(), created, strict=True)
         }
-        for partner, diff in changes.items():
-            partner.write(diff)
+        _write_grouped(changes)
         return {
             line: record_of[id(person)] if isinstance(person, dict) else person
             for line, person in people.items()
@@ -501,7 +494,7 @@ class RowImporter:
             (p.partner_id.id, p.institution_id.id): p
             for p in PriorEducation.search([("partner_id", "in", partner_ids)])
         }
-        to_create = {}
+        to_create, updates = {}, {}
         for row in rows:
             if not row.school or row.line not in people:
                 continue
@@ -521,9 +514,21 @@ class RowImporter:
                 }
                 results.setdefault(row.line, "updated")
             elif year and education.graduation_year != year:
-                education.graduation_year = year
+                updates[education] = {"graduation_year": year}
                 results.setdefault(row.line, "updated")
         PriorEducation.create(list(to_create.values()))
+        _write_grouped(updates)
+
+
+def _write_grouped(changes):
+    """Write {record: values} with one write per distinct set of values, not
+    one per record."""
+    groups = {}
+    for record, vals in changes.items():
+        key = tuple(sorted(vals.items()))
+        groups[key] = groups.get(key, record.browse()) | record
+    for vals, records in groups.items():
+        records.write(dict(vals))
 
 
 def _value(person, name):

@@ -237,3 +237,34 @@ class TestImport(AlumniCommon):
         self.assertEqual(job.state, "failed")
         self.assertIn("use an .xlsx, .xls or .csv", job.failure_message)
         self.assertFalse(self.env["res.partner"].search([("student_number", "=", "799772")]))
+
+    def test_changed_rows_update_people_and_enrolments(self):
+        header = (
+            "Studentnr;Fornavn;Etternavn;E-post;Mobil;Studieprogramkode;Startdato;"
+            "Sluttdato;Status;Snittkarakter;Videregående skole;Avgangsår vgs\n"
+        )
+        row = (
+            "{n};Ada;Aas {n};ada{n}@example.no;9123{phone};BSYKE;15.08.2020;{end};"
+            "{status};{grade};Skien vgs;{year}\n"
+        )
+        first = header + "".join(
+            row.format(n=n, phone=4590 + i, end="", status="aktiv", grade="3,5", year=2019)
+            for i, n in enumerate((770001, 770002))
+        )
+        second = header + "".join(
+            row.format(
+                n=n, phone=4598 + i, end="20.06.2023", status="fullført", grade="4,5", year=2018
+            )
+            for i, n in enumerate((770001, 770002))
+        )
+        self._job("first.csv", first.encode()).action_run()
+        job = self._job("second.csv", second.encode())
+        job.action_run()
+        self.assertEqual(
+            self._counts(job), {"created": 0, "updated": 2, "unchanged": 0, "error": 0}
+        )
+        people = self.env["res.partner"].search([("student_number", "in", ["770001", "770002"])])
+        self.assertEqual(sorted(people.mapped("phone")), ["+4791234598", "+4791234599"])
+        self.assertEqual(set(people.mapped("lifecycle_stage")), {"alumnus"})
+        self.assertEqual(set(people.enrollment_ids.mapped("final_grade")), {4.5})
+        self.assertEqual(set(people.prior_education_ids.mapped("graduation_year")), {2018})
