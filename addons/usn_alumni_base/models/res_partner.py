@@ -386,28 +386,41 @@ class ResPartner(models.Model):
             SQL(
                 """
                 WITH derived AS (
+                    -- Each person's records are read through the partner_id
+                    -- index alone: a condition on a state beside it would let
+                    -- the planner combine it with the state index, which
+                    -- costs as much as the whole table when its statistics
+                    -- lag behind a large import.
                     SELECT p.id, p.lifecycle_stage AS old_stage, CASE
-                        WHEN EXISTS (SELECT 1 FROM alumni_enrollment e
-                                      WHERE e.partner_id = p.id AND e.state = 'active')
-                            THEN 'student'
-                        WHEN EXISTS (SELECT 1 FROM alumni_enrollment e
-                                      WHERE e.partner_id = p.id AND e.state = 'completed')
-                            THEN 'alumnus'
-                        WHEN EXISTS (SELECT 1 FROM alumni_enrollment e
-                                      WHERE e.partner_id = p.id AND e.state = 'withdrawn')
-                            THEN 'withdrawn'
-                        WHEN EXISTS (SELECT 1 FROM alumni_application a
-                                      WHERE a.partner_id = p.id
-                                        AND a.state IN ('submitted', 'offered', 'accepted'))
-                            THEN 'applicant'
-                        WHEN EXISTS (SELECT 1 FROM alumni_lifecycle_event l
-                                      WHERE l.partner_id = p.id AND l.kind != 'stage_change')
-                            THEN 'prospect'
+                        WHEN enrolled.has_active THEN 'student'
+                        WHEN enrolled.has_completed THEN 'alumnus'
+                        WHEN enrolled.has_withdrawn THEN 'withdrawn'
+                        WHEN applied.has_open THEN 'applicant'
+                        WHEN touched.has_touchpoint THEN 'prospect'
                         END AS new_stage,
                         p.graduation_year AS old_year,
-                        (SELECT max(e.graduation_year) FROM alumni_enrollment e
-                          WHERE e.partner_id = p.id AND e.state = 'completed') AS new_year
+                        enrolled.graduation_year AS new_year
                       FROM res_partner p
+                      LEFT JOIN LATERAL (
+                            SELECT bool_or(e.state = 'active') AS has_active,
+                                   bool_or(e.state = 'completed') AS has_completed,
+                                   bool_or(e.state = 'withdrawn') AS has_withdrawn,
+                                   max(e.graduation_year) FILTER (WHERE e.state = 'completed')
+                                       AS graduation_year
+                              FROM alumni_enrollment e
+                             WHERE e.partner_id = p.id
+                           ) enrolled ON TRUE
+                      LEFT JOIN LATERAL (
+                            SELECT bool_or(a.state IN ('submitted', 'offered', 'accepted'))
+                                       AS has_open
+                              FROM alumni_application a
+                             WHERE a.partner_id = p.id
+                           ) applied ON TRUE
+                      LEFT JOIN LATERAL (
+                            SELECT bool_or(l.kind != 'stage_change') AS has_touchpoint
+                              FROM alumni_lifecycle_event l
+                             WHERE l.partner_id = p.id
+                           ) touched ON TRUE
                      WHERE p.id = ANY(%(ids)s)
                 )
                 UPDATE res_partner p
