@@ -4,7 +4,7 @@ import base64
 import io
 import logging
 import time
-from itertools import islice
+from itertools import chain, islice
 
 import xlsxwriter
 
@@ -12,7 +12,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from ..tools.spreadsheet import SpreadsheetError, find_header, read_rows
+from ..tools.spreadsheet import HEADER_SEARCH_ROWS, SpreadsheetError, find_header, read_rows
 from .alumni_import_profile import REQUIRED_TARGETS
 from .alumni_import_row import RowImporter
 
@@ -179,13 +179,17 @@ class AlumniImportJob(models.Model):
             )
         importer = RowImporter(self.env, profile, mapping)
         batches = 0
-        for batch in self._batches(rows, batch_size):
-            self._import_batch(importer, batch)
-            batches += 1
-            if (max_batches and batches >= max_batches) or (
-                deadline and time.monotonic() > deadline
-            ):
-                return False
+        try:
+            for batch in self._batches(rows, batch_size):
+                self._import_batch(importer, batch)
+                batches += 1
+                if (max_batches and batches >= max_batches) or (
+                    deadline and time.monotonic() > deadline
+                ):
+                    return False
+        except SpreadsheetError as error:
+            # Damage further on in the file, found only when reading it.
+            raise UserError(self._file_error_message(error, self.filename)) from error
         self.write({"state": "done", "date_finished": fields.Datetime.now()})
         return True
 
@@ -207,25 +211,31 @@ class AlumniImportJob(models.Model):
         )
         if not profiles:
             raise UserError(self.env._("There is no import profile to read the file with."))
+        try:
+            rows = read_rows(content, filename)
+            # The file is read once: every profile looks for its header in
+            # the same first rows, and the winner continues the stream.
+            head = list(islice(rows, HEADER_SEARCH_ROWS))
+        except SpreadsheetError as error:
+            raise UserError(self._file_error_message(error, filename)) from error
         found, refusals = [], []
         for candidate in profiles:
             try:
-                header_line, mapping, rows = find_header(
-                    read_rows(content, filename), candidate._synonyms(), list(REQUIRED_TARGETS)
+                header_line, mapping, _rest = find_header(
+                    iter(head), candidate._synonyms(), list(REQUIRED_TARGETS)
                 )
             except SpreadsheetError as error:
-                if error.code not in ("no_header", "missing_columns"):
-                    # The same for every profile: the file itself is unusable.
-                    raise UserError(self._file_error_message(error, filename)) from error
                 refusals.append(error)
                 continue
-            found.append((len(mapping), -candidate.sequence, candidate, header_line, mapping, rows))
+            found.append((len(mapping), -candidate.sequence, candidate, header_line, mapping))
         if not found:
             # A profile that found the header but missed a column says the most.
             refusals.sort(key=lambda error: error.code != "missing_columns")
             raise UserError(self._file_error_message(refusals[0], filename))
         found.sort(key=lambda candidate: candidate[:2], reverse=True)
-        return found[0][2:]
+        _count, _sequence, profile, header_line, mapping = found[0]
+        after_header = (row for row in head if row[0] > header_line)
+        return profile, header_line, mapping, chain(after_header, rows)
 
     @api.model
     def _file_error_message(self, error, filename):
@@ -340,9 +350,9 @@ class AlumniImportJob(models.Model):
                 id=self.id,
             )
         )
-        self.invalidate_recordset(
-            ["created_count", "updated_count", "unchanged_count", "error_count", "last_line"]
-        )
+        # The batch is stored: what the ORM holds of it is not needed any more,
+        # and a file of any size runs in the memory of one batch.
+        self.env.invalidate_all()
 
     def _messages_xlsx(self):
         output = io.BytesIO()
