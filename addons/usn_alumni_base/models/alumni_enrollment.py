@@ -1,5 +1,7 @@
 # Copyright 2026 University of South-Eastern Norway
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -10,6 +12,13 @@ ENROLLMENT_STATES = [
 ]
 # Grade averages on the Norwegian A-F scale, as numbers: A = 5 ... E = 1, F = 0.
 GRADE_MIN, GRADE_MAX = 0.0, 5.0
+
+
+def _graduation_year(values):
+    """The cohort of an enrolment (a record or its values): the year of its
+    graduation, or else of its end, once it is completed."""
+    date = fields.Date.to_date(values["graduation_date"] or values["end_date"])
+    return date.year if values["state"] == "completed" and date else False
 
 
 class AlumniEnrollment(models.Model):
@@ -61,10 +70,7 @@ class AlumniEnrollment(models.Model):
     @api.depends("state", "graduation_date", "end_date")
     def _compute_graduation_year(self):
         for enrollment in self:
-            date = enrollment.graduation_date or enrollment.end_date
-            enrollment.graduation_year = (
-                date.year if enrollment.state == "completed" and date else False
-            )
+            enrollment.graduation_year = _graduation_year(enrollment)
 
     @api.constrains("start_date", "end_date")
     def _check_dates(self):
@@ -100,10 +106,7 @@ class AlumniEnrollment(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         enrollments = super().create(vals_list)
-        enrollments._mark_applications_enrolled()
-        enrollments._log_touchpoints("enrollment")
-        enrollments._log_state_touchpoints()
-        enrollments.partner_id._update_lifecycle()
+        enrollments._after_create()
         return enrollments
 
     def write(self, vals):
@@ -129,6 +132,32 @@ class AlumniEnrollment(models.Model):
         today = fields.Date.context_today(self)
         for enrollment in self:
             enrollment.write({"state": "withdrawn", "end_date": enrollment.end_date or today})
+
+    def _after_create(self):
+        """What follows the creation of enrolments, however they were
+        created (the form, create(), or the import's bulk insert): open
+        applications closed, touchpoints written, the people's stage derived.
+        Addons that react to new enrolments extend this method."""
+        self._mark_applications_enrolled()
+        self._log_touchpoints("enrollment")
+        self._log_state_touchpoints()
+        self.partner_id._update_lifecycle()
+
+    @api.model
+    def _bulk_computed_values(self, ids, vals_list):
+        """The stored computed values of new enrolments created by an import
+        (``tools.bulk_create``), as their computes would give them."""
+        programmes = self.env["alumni.programme"].browse(
+            {vals["programme_id"] for vals in vals_list}
+        )
+        faculty_of = {programme.id: programme.faculty_id.id for programme in programmes}
+        return [
+            {
+                "faculty_id": faculty_of[vals["programme_id"]],
+                "graduation_year": _graduation_year(defaultdict(bool, vals)),
+            }
+            for vals in vals_list
+        ]
 
     def _mark_applications_enrolled(self):
         """Close the open applications that these enrolments answer."""

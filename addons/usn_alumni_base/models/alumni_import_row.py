@@ -12,6 +12,7 @@ import psycopg2
 from odoo.tools import SQL
 
 from ..tools import normalize
+from ..tools.bulk_create import bulk_create
 
 _logger = logging.getLogger(__name__)
 
@@ -25,6 +26,11 @@ IMPORT_CONTEXT = {
     "alumni_defer_lifecycle": True,
     "active_test": False,
 }
+
+
+# The values of a person and of an enrolment that a row sets.
+PERSON_FIELDS = ("name", "student_number", "email", "phone", "birth_date")
+ENROLLMENT_FIELDS = ("end_date", "state", "final_grade", "campus_id")
 
 
 @dataclass
@@ -61,6 +67,33 @@ class RowImporter:
         self.region = profile.default_phone_region
         self.date_formats = profile._date_formats()
         self.labels = dict(profile.column_ids._fields["target"]._description_selection(env))
+        # {casefolded name: id} of the schools, read on first use.
+        self._school_ids = None
+        # The messages of parse(), translated once for the run; "%(value)s"
+        # stands for the cell.
+        self.messages = {
+            "email": self.env._("“%(value)s” is not a valid e-mail address; it is left empty."),
+            "phone": self.env._("“%(value)s” is not a valid phone number; it is left empty."),
+            "birth_date": self.env._(
+                "The date of birth “%(value)s” cannot be read; it is left empty."
+            ),
+            "no_code": self.env._("The row has no programme code."),
+            "no_start": self.env._("The enrolment has no start date."),
+            "start": self.env._("The start date “%(value)s” cannot be read."),
+            "end": self.env._("The end date “%(value)s” cannot be read."),
+            "no_status": self.env._("The row has no status."),
+            "status": self.env._(
+                "Unknown status “%(value)s”: use active, completed or withdrawn "
+                "(or aktiv, fullført, sluttet; actief, afgestudeerd, gestopt)."
+            ),
+            "grade": self.env._("The grade average “%(value)s” cannot be read; it is left empty."),
+            "school_year": self.env._(
+                "The school leaving year “%(value)s” cannot be read; it is left empty."
+            ),
+            "no_identity": self.env._(
+                "The row has neither a student number nor an e-mail address."
+            ),
+        }
 
     # ------------------------------------------------------------------
     # Reading a row
@@ -101,28 +134,28 @@ class RowImporter:
         email = optional(
             "email",
             lambda value: normalize.email(normalize.text(value)),
-            self.env._("“%(value)s” is not a valid e-mail address; it is left empty."),
+            self.messages["email"],
         )
         phone = optional(
             "phone",
             normalize.phone,
-            self.env._("“%(value)s” is not a valid phone number; it is left empty."),
+            self.messages["phone"],
             region=self.region,
         )
         birth_date = optional(
             "birth_date",
             normalize.date,
-            self.env._("The date of birth “%(value)s” cannot be read; it is left empty."),
+            self.messages["birth_date"],
             formats=self.date_formats,
         )
         code = normalize.text(self._cell(cells, "programme_code"))
         if not code:
-            errors.append(("programme_code", self.env._("The row has no programme code.")))
+            errors.append(("programme_code", self.messages["no_code"]))
         start = required(
             "start_date",
             normalize.date,
-            self.env._("The enrolment has no start date."),
-            self.env._("The start date “%(value)s” cannot be read."),
+            self.messages["no_start"],
+            self.messages["start"],
             formats=self.date_formats,
         )
         end = None
@@ -131,7 +164,7 @@ class RowImporter:
                 "end_date",
                 normalize.date,
                 "",
-                self.env._("The end date “%(value)s” cannot be read."),
+                self.messages["end"],
                 formats=self.date_formats,
             )
         if start and end and end < start:
@@ -148,16 +181,13 @@ class RowImporter:
         state = required(
             "status",
             normalize.status,
-            self.env._("The row has no status."),
-            self.env._(
-                "Unknown status “%(value)s”: use active, completed or withdrawn "
-                "(or aktiv, fullført, sluttet; actief, afgestudeerd, gestopt)."
-            ),
+            self.messages["no_status"],
+            self.messages["status"],
         )
         grade = optional(
             "grade",
             normalize.grade,
-            self.env._("The grade average “%(value)s” cannot be read; it is left empty."),
+            self.messages["grade"],
         )
         if grade is not None and not 0 <= grade <= 5:
             warnings.append(
@@ -173,15 +203,12 @@ class RowImporter:
         school_year = optional(
             "school_year",
             normalize.year,
-            self.env._("The school leaving year “%(value)s” cannot be read; it is left empty."),
+            self.messages["school_year"],
         )
         if not student_number and not email:
             errors.insert(
                 0,
-                (
-                    "student_number",
-                    self.env._("The row has neither a student number nor an e-mail address."),
-                ),
+                ("student_number", self.messages["no_identity"]),
             )
         for target, message in errors:
             outcome.messages.append((line, "error", self.labels.get(target), message))
@@ -246,6 +273,7 @@ class RowImporter:
             # Find the rows the database refuses, one by one; the others go in.
             _logger.info("Batch refused (%s), importing its rows one by one", error)
             self.env.invalidate_all()
+            self.forget_references()
             results = {}
             for row in rows:
                 try:
@@ -253,6 +281,7 @@ class RowImporter:
                         results.update(self.write_rows([row], outcome))
                 except (psycopg2.Error, ValueError) as row_error:
                     self.env.invalidate_all()
+                    self.forget_references()
                     message = (
                         str(row_error)
                         if isinstance(row_error, ValueError)
@@ -264,8 +293,15 @@ class RowImporter:
         return outcome
 
     def write_rows(self, rows, outcome):
-        """Write validated rows; {line: created | updated | unchanged | error}."""
-        env = self.env
+        """Write validated rows; {line: created | updated | unchanged | error}.
+
+        What exists is read with one query per table for the whole batch, and
+        what is new is inserted with one statement per table
+        (``tools.bulk_create``); only people and enrolments whose values
+        differ from the row are written through the ORM, one write per
+        distinct change. Officers import with access to every person, so the
+        lookups read the tables directly, archived people included.
+        """
         results = {}
         programmes = self._programmes(rows)
         campuses = self._named_records("alumni.campus", {row.campus for row in rows if row.campus})
@@ -273,81 +309,46 @@ class RowImporter:
         people = self._people(rows, results, outcome)
         if not people:
             return results
-        Partner = env["res.partner"]
-
-        # Enrolments: one lookup for the batch, create the new ones at once.
-        Enrollment = env["alumni.enrollment"]
-        partner_ids = {person.id for person in people.values()}
-        existing = {
-            (e.partner_id.id, e.programme_id.id, e.start_date): e
-            for e in Enrollment.search(
-                [
-                    ("partner_id", "in", list(partner_ids)),
-                    ("programme_id", "in", [p.id for p in programmes.values()]),
-                ]
-            )
-        }
-        to_create, planned, updates = [], {}, {}
-        for row in rows:
-            if row.line not in people:
-                continue
-            person = people[row.line]
-            programme = programmes[row.programme_code.upper()]
-            vals = dict(
-                row.enrollment,
-                campus_id=campuses[row.campus.casefold()].id if row.campus else False,
-            )
-            key = (person.id, programme.id, row.enrollment["start_date"])
-            if key in planned:
-                planned[key].update(vals)
-                continue
-            enrollment = existing.get(key)
-            if enrollment is None:
-                planned[key] = dict(
-                    vals,
-                    partner_id=person.id,
-                    programme_id=programme.id,
-                )
-                to_create.append(planned[key])
-                results.setdefault(row.line, "updated")
-                continue
-            changed = {
-                name: value for name, value in vals.items() if _differs(enrollment, name, value)
-            }
-            if changed:
-                updates.setdefault(enrollment, {}).update(changed)
-                results.setdefault(row.line, "updated")
-        Enrollment.create(to_create)
-        _write_grouped(updates)
-
-        # Prior education at the school of the row.
+        touched = self._enrollments(rows, people, programmes, campuses, results)
         self._prior_education(rows, people, schools, results)
-
-        Partner.browse(partner_ids).with_context(alumni_defer_lifecycle=False)._update_lifecycle()
+        if touched:
+            self.env["res.partner"].browse(sorted(touched)).with_context(
+                alumni_defer_lifecycle=False
+            )._update_lifecycle()
         for row in rows:
             results.setdefault(row.line, "unchanged")
         return results
 
     def _people(self, rows, results, outcome):
-        """{line: person} for the rows, found by student number, then by
+        """{line: person id} for the rows, found by student number, then by
         e-mail, else created. Marks rows whose person was created or changed."""
         env = self.env
         Partner = env["res.partner"]
-        numbers = {row.student_number for row in rows if row.student_number}
-        emails = {row.email for row in rows if row.email}
+        Partner.flush_model([*PERSON_FIELDS, "email_normalized"])
         by_number = {
-            p.student_number: p for p in Partner.search([("student_number", "in", list(numbers))])
+            person["student_number"]: person
+            for person in self._fetch_people(
+                SQL(
+                    "student_number = ANY(%s)",
+                    sorted({row.student_number for row in rows if row.student_number}),
+                )
+            )
         }
+        # Only the rows whose number is unknown are looked up by e-mail.
+        emails = sorted(
+            {row.email for row in rows if row.email and row.student_number not in by_number}
+        )
         by_email = {}
-        for partner in Partner.search([("email_normalized", "in", list(emails))], order="id"):
-            by_email.setdefault(partner.email_normalized, partner)
+        if emails:
+            for person in self._fetch_people(SQL("email_normalized = ANY(%s)", emails)):
+                by_email.setdefault(person["email_normalized"], person)
 
-        people, new_people, changes = {}, {}, {}
+        people, new_people, changes = {}, [], {}
         for row in rows:
             person = by_number.get(row.student_number) if row.student_number else None
             if person is None and row.email:
                 person = by_email.get(row.email)
-                number = _value(person, "student_number") if person is not None else None
+                number = person and person.get("student_number")
                 if row.student_number and number and number != row.student_number:
                     outcome.messages.append(
                         (
@@ -358,7 +359,7 @@ class RowImporter:
                                 "The e-mail address %(email)s belongs to %(person)s, "
                                 "whose student number is %(number)s, not %(row_number)s.",
                                 email=row.email,
-                                person=_value(person, "name"),
+                                person=person["name"],
                                 number=number,
                                 row_number=row.student_number,
                             ),
@@ -368,43 +369,112 @@ class RowImporter:
                     continue
             if person is None:
                 # A new person: created once, even if several rows name them.
-                vals = dict(row.person)
-                key = row.student_number or row.email
-                new_people[key] = vals
+                person = dict(row.person)
+                new_people.append(person)
                 if row.student_number:
-                    by_number[row.student_number] = vals
+                    by_number[row.student_number] = person
                 if row.email:
-                    by_email[row.email] = vals
-                people[row.line] = vals
+                    by_email[row.email] = person
+                people[row.line] = person
                 results[row.line] = "created"
                 continue
             people[row.line] = person
-            current = person if isinstance(person, dict) else None
             diff = {
                 name: value
                 for name, value in row.person.items()
-                if (
-                    current.get(name) != value
-                    if current is not None
-                    else _differs(person, name, value)
-                )
+                if (person.get(name) or False) != (value or False)
             }
             if diff:
-                if current is not None:
-                    current.update(diff)
-                else:
-                    changes.setdefault(person, {}).update(diff)
+                person.update(diff)
+                if "id" in person:
+                    changes.setdefault(person["id"], {}).update(diff)
                 results[row.line] = "updated"
 
-        created = Partner.create(list(new_people.values())) if new_people else Partner
-        record_of = {
-            id(vals): partner for vals, partner in zip(new_people.values(), created, strict=True)
+        if new_people:
+            created = bulk_create(
+                Partner,
+                [
+                    {name: person[name] for name in PERSON_FIELDS if name in person}
+                    for person in new_people
+                ],
+                computed=Partner._alumni_bulk_computed_values,
+            )
+            for person, partner_id in zip(new_people, created.ids, strict=True):
+                person["id"] = partner_id
+        _write_grouped(Partner, changes)
+        return {line: person["id"] for line, person in people.items()}
+
+    def _fetch_people(self, condition):
+        """The people matching an SQL condition, as dicts of PERSON_FIELDS,
+        ``id`` and ``email_normalized``."""
+        columns = ("id", "email_normalized", *PERSON_FIELDS)
+        self.env.cr.execute(
+            SQL(
+                "SELECT %s FROM res_partner WHERE %s ORDER BY id",
+                SQL(", ").join(SQL.identifier(column) for column in columns),
+                condition,
+            )
+        )
+        return [dict(zip(columns, values, strict=True)) for values in self.env.cr.fetchall()]
+
+    def _enrollments(self, rows, people, programmes, campuses, results):
+        """Create or update the enrolment of each row; returns the ids of the
+        people whose enrolments were created or changed."""
+        env = self.env
+        Enrollment = env["alumni.enrollment"]
+        Enrollment.flush_model(["partner_id", "programme_id", "start_date", *ENROLLMENT_FIELDS])
+        env.cr.execute(
+            SQL(
+                "SELECT id, partner_id, programme_id, start_date, %s FROM alumni_enrollment "
+                "WHERE partner_id = ANY(%s)",
+                SQL(", ").join(SQL.identifier(name) for name in ENROLLMENT_FIELDS),
+                sorted(set(people.values())),
+            )
+        )
+        existing = {
+            (partner_id, programme_id, start): (
+                enrollment_id,
+                dict(zip(ENROLLMENT_FIELDS, values, strict=True)),
+            )
+            for enrollment_id, partner_id, programme_id, start, *values in env.cr.fetchall()
         }
-        _write_grouped(changes)
-        return {
-            line: record_of[id(person)] if isinstance(person, dict) else person
-            for line, person in people.items()
-        }
+        to_create, planned, updates, touched = [], {}, {}, set()
+        for row in rows:
+            if row.line not in people:
+                continue
+            partner_id = people[row.line]
+            programme = programmes[row.programme_code.upper()]
+            vals = dict(
+                row.enrollment,
+                campus_id=campuses[row.campus.casefold()].id if row.campus else False,
+            )
+            key = (partner_id, programme.id, row.enrollment["start_date"])
+            if key in planned:
+                planned[key].update(vals)
+                continue
+            if key not in existing:
+                planned[key] = dict(vals, partner_id=partner_id, programme_id=programme.id)
+                to_create.append(planned[key])
+                touched.add(partner_id)
+                results.setdefault(row.line, "updated")
+                continue
+            enrollment_id, current = existing[key]
+            changed = {
+                name: vals[name]
+                for name in ENROLLMENT_FIELDS
+                if _differs(current[name], vals[name])
+            }
+            if changed:
+                current.update(changed)
+                updates.setdefault(enrollment_id, {}).update(changed)
+                touched.add(partner_id)
+                results.setdefault(row.line, "updated")
+        if to_create:
+            bulk_create(
+                Enrollment, to_create, computed=Enrollment._bulk_computed_values
+            )._after_create()
+        _write_grouped(Enrollment, updates)
+        return touched
 
     def _programmes(self, rows):
         """{CODE: programme} for the rows, creating the missing ones (with their
@@ -466,81 +536,83 @@ class RowImporter:
         return records
 
     def _schools(self, names):
-        """{casefolded name: school} for the names, creating the missing ones."""
-        Partner = self.env["res.partner"]
+        """{casefolded name: school id} for the names, creating the missing
+        ones. The schools are read once per run (see forget_references())."""
         if not names:
             return {}
+        if self._school_ids is None:
+            self.env["res.partner"].flush_model(["name", "is_school"])
+            self.env.cr.execute(SQL("SELECT id, name FROM res_partner WHERE is_school ORDER BY id"))
+            self._school_ids = {}
+            for school_id, name in self.env.cr.fetchall():
+                self._school_ids.setdefault(name.casefold(), school_id)
         wanted = {name.casefold(): name for name in names}
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM res_partner WHERE is_school AND lower(name) = ANY(%s) ORDER BY id",
-                [name.lower() for name in names],
-            )
-        )
-        schools = {}
-        for school in Partner.browse(row[0] for row in self.env.cr.fetchall()):
-            schools.setdefault(school.name.casefold(), school)
-        missing = [name for key, name in wanted.items() if key not in schools]
-        for school in Partner.create(
+        missing = [name for key, name in wanted.items() if key not in self._school_ids]
+        for school in self.env["res.partner"].create(
             [{"name": name, "is_company": True, "is_school": True} for name in missing]
         ):
-            schools[school.name.casefold()] = school
-        return schools
+            self._school_ids[school.name.casefold()] = school.id
+        return {key: self._school_ids[key] for key in wanted}
+
+    def forget_references(self):
+        """Forget what was read for the run, after a batch was rolled back."""
+        self._school_ids = None
 
     def _prior_education(self, rows, people, schools, results):
-        PriorEducation = self.env["alumni.prior.education"]
-        partner_ids = list({person.id for person in people.values()})
+        """Record the school each row names as the person's prior education."""
+        env = self.env
+        PriorEducation = env["alumni.prior.education"]
+        if not any(row.school for row in rows):
+            return
+        PriorEducation.flush_model(["partner_id", "institution_id", "graduation_year"])
+        env.cr.execute(
+            SQL(
+                "SELECT id, partner_id, institution_id, graduation_year "
+                "FROM alumni_prior_education WHERE partner_id = ANY(%s)",
+                sorted(set(people.values())),
+            )
+        )
         existing = {
-            (p.partner_id.id, p.institution_id.id): p
-            for p in PriorEducation.search([("partner_id", "in", partner_ids)])
+            (partner_id, school_id): (education_id, year)
+            for education_id, partner_id, school_id, year in env.cr.fetchall()
         }
         to_create, updates = {}, {}
         for row in rows:
             if not row.school or row.line not in people:
                 continue
-            person = people[row.line]
-            school = schools[row.school.casefold()]
-            key = (person.id, school.id)
+            key = (people[row.line], schools[row.school.casefold()])
             year = row.school_year or 0
             if key in to_create:
                 continue
-            education = existing.get(key)
-            if education is None:
+            if key not in existing:
                 to_create[key] = {
-                    "partner_id": person.id,
-                    "institution_id": school.id,
+                    "partner_id": key[0],
+                    "institution_id": key[1],
                     "education_type": "upper_secondary",
                     "graduation_year": year,
                 }
                 results.setdefault(row.line, "updated")
-            elif year and education.graduation_year != year:
-                updates[education] = {"graduation_year": year}
+                continue
+            education_id, current_year = existing[key]
+            if year and current_year != year:
+                updates[education_id] = {"graduation_year": year}
                 results.setdefault(row.line, "updated")
-        PriorEducation.create(list(to_create.values()))
-        _write_grouped(updates)
+        bulk_create(PriorEducation, list(to_create.values()))
+        _write_grouped(PriorEducation, updates)
 
 
-def _write_grouped(changes):
-    """Write {record: values} with one write per distinct set of values, not
-    one per record."""
+def _write_grouped(model, changes):
+    """Write {record id: values} with one write per distinct set of values,
+    not one per record."""
     groups = {}
-    for record, vals in changes.items():
-        key = tuple(sorted(vals.items()))
-        groups[key] = groups.get(key, record.browse()) | record
-    for vals, records in groups.items():
-        records.write(dict(vals))
+    for record_id, vals in changes.items():
+        groups.setdefault(tuple(sorted(vals.items())), []).append(record_id)
+    for vals, record_ids in groups.items():
+        model.browse(record_ids).write(dict(vals))
 
 
-def _value(person, name):
-    """A field of a person that is a record, or the values of one to create."""
-    return person.get(name) if isinstance(person, dict) else person[name]
-
-
-def _differs(record, name, value):
-    """Whether the record's field holds another value than the row's."""
-    current = record[name]
-    if hasattr(current, "id"):
-        return current.id != (value or False)
+def _differs(current, value):
+    """Whether a stored value (as read from the table) differs from the row's."""
     if isinstance(value, float) or isinstance(current, float):
         return round(current or 0.0, 2) != round(value or 0.0, 2)
     return (current or False) != (value or False)

@@ -1,10 +1,11 @@
 # Copyright 2026 University of South-Eastern Norway
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import re
+from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, email_normalize
 
 LIFECYCLE_STAGES = [
     ("prospect", "Prospect"),
@@ -31,6 +32,15 @@ PROFILE_FIELDS = (
 )
 
 
+def _profile_completeness(values):
+    """Share of PROFILE_FIELDS filled in ``values`` (a person or the values
+    of one), in percent; a mobile number counts for the phone."""
+    filled = sum(1 for name in PROFILE_FIELDS if values[name]) + bool(
+        values["mobile"] and not values["phone"]
+    )
+    return round(100 * filled / len(PROFILE_FIELDS))
+
+
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
@@ -41,6 +51,8 @@ class ResPartner(models.Model):
         help="The person's number in the student information system.",
     )
     birth_date = fields.Date(copy=False)
+    # Imports and duplicate detection find people by e-mail address.
+    email_normalized = fields.Char(index="btree_not_null")
     lifecycle_stage = fields.Selection(
         LIFECYCLE_STAGES,
         readonly=True,
@@ -153,10 +165,7 @@ class ResPartner(models.Model):
     @api.depends(*PROFILE_FIELDS, "mobile")
     def _compute_profile_completeness(self):
         for partner in self:
-            filled = sum(1 for name in PROFILE_FIELDS if partner[name]) + bool(
-                partner.mobile and not partner.phone
-            )
-            partner.profile_completeness = round(100 * filled / len(PROFILE_FIELDS))
+            partner.profile_completeness = _profile_completeness(partner)
 
     @api.depends("enrollment_ids.faculty_id", "application_ids.faculty_id")
     def _compute_affiliated_faculty_ids(self):
@@ -306,6 +315,38 @@ class ResPartner(models.Model):
         for name in ("student_number", "linkedin_url"):
             if isinstance(vals.get(name), str):
                 vals[name] = vals[name].strip() or False
+
+    @api.model
+    def _alumni_bulk_computed_values(self, ids, vals_list):
+        """The stored computed values of new people created by an import
+        (``tools.bulk_create``), as their computes would give them.
+
+        Given only for an individual contact without parent, company or user
+        whose phone is already in E.164; every other record, and every
+        stored computed field not given here, is computed by the ORM.
+        """
+        result = []
+        for partner_id, vals in zip(ids, vals_list, strict=True):
+            phone = vals.get("phone")
+            if (
+                vals.keys() & {"parent_id", "company_name", "mobile", "user_id"}
+                or vals.get("is_company")
+                or vals.get("type", "contact") != "contact"
+                or (phone and not phone.startswith("+"))
+            ):
+                result.append({})
+                continue
+            result.append(
+                {
+                    "complete_name": (vals.get("name") or "").strip(),
+                    "commercial_partner_id": partner_id,
+                    "partner_share": True,
+                    "email_normalized": email_normalize(vals.get("email"), strict=False),
+                    "phone_sanitized": phone or False,
+                    "profile_completeness": _profile_completeness(defaultdict(bool, vals)),
+                }
+            )
+        return result
 
     # ------------------------------------------------------------------
     # Consents

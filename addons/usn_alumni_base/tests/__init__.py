@@ -5,3 +5,7 @@ from . import test_consent
 from . import test_security
 from . import test_performance
 from . import test_ui
+from . import test_import_tools
+from . import test_import
+from . import test_duplicates
+from . import test_bulk_create

@@ -1,5 +1,6 @@
 # Copyright 2026 University of South-Eastern Norway
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
 from math import ceil
 
 from freezegun import freeze_time
@@ -69,3 +70,61 @@ class TestSetWise(AlumniCommon):
         with self.assertQueryCount(1):
             # Nothing changed: only the derivation query.
             people._update_lifecycle()
+
+
+@tagged("post_install", "-at_install")
+@freeze_time(NOW)
+class TestImportQueries(AlumniCommon):
+    """An import batch costs the same number of queries however many rows it
+    holds, first import and re-import alike."""
+
+    HEADER = (
+        "Studentnr;Fornavn;Etternavn;Fødselsdato;E-post;Mobil;Studieprogramkode;Studieprogram;"
+        "Fakultet;Campus;Startdato;Sluttdato;Status;Snittkarakter;Videregående skole;"
+        "Avgangsår vgs\n"
+    )
+
+    def _export(self, tag, count):
+        """A CSV export of ``count`` new students, each programme, faculty,
+        campus and school new too, so that every run takes the same path."""
+        rows = (
+            f"{tag}{i:05d};Ada;Aas {i};01.02.1999;{tag.lower()}{i}@example.no;9{i:07d};"
+            f"P{tag};Programme {tag};Faculty {tag};Campus {tag};15.08.2020;"
+            f"{'20.06.2023' if i % 2 else ''};{'fullført' if i % 2 else 'aktiv'};3,5;"
+            f"School {tag};2019\n"
+            for i in range(count)
+        )
+        return (self.HEADER + "".join(rows)).encode()
+
+    def _queries_of_import(self, content, filename):
+        job = self.env["alumni.import.job"].create(
+            {"file": base64.b64encode(content), "filename": filename}
+        )
+        self.env.flush_all()
+        start = self.cr.sql_log_count
+        self.assertTrue(job._run(batch_size=1000))
+        self.env.flush_all()
+        return self.cr.sql_log_count - start, job
+
+    def test_import_queries_do_not_grow_with_rows(self):
+        # A first import fills the caches that any first call fills.
+        self._queries_of_import(self._export("W", 3), "warm-up.csv")
+        small, large = self._export("S", 10), self._export("L", 400)
+        small_first, small_job = self._queries_of_import(small, "small.csv")
+        large_first, large_job = self._queries_of_import(large, "large.csv")
+        self.assertEqual(small_job.created_count, 10)
+        self.assertEqual(large_job.created_count, 400)
+        self.assertEqual(large_first, small_first)
+
+        small_again, small_job = self._queries_of_import(small, "small.csv")
+        large_again, large_job = self._queries_of_import(large, "large.csv")
+        self.assertEqual(large_job.unchanged_count, 400)
+        self.assertEqual(large_again, small_again)
+        # Nothing to write: a re-import reads and compares.
+        self.assertLess(large_again, large_first / 2)
+
+        people = self.env["res.partner"].search([("student_number", "=like", "L%")])
+        self.assertEqual(len(people), 400)
+        self.assertEqual(sorted(set(people.mapped("lifecycle_stage"))), ["alumnus", "student"])
+        self.assertEqual(len(people.enrollment_ids), 400)
+        self.assertEqual(len(people.prior_education_ids), 400)

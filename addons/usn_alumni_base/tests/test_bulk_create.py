@@ -1,0 +1,161 @@
+# Copyright 2026 University of South-Eastern Norway
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, ValidationError
+from odoo.models import LOG_ACCESS_COLUMNS
+from odoo.tests import tagged
+
+from ..tools.bulk_create import bulk_create
+from .common import NOW, AlumniCommon
+
+# How the import creates: no chatter, the lifecycle derived by the caller.
+IMPORT_CONTEXT = {
+    "tracking_disable": True,
+    "mail_create_nolog": True,
+    "mail_create_nosubscribe": True,
+}
+
+
+@tagged("post_install", "-at_install")
+@freeze_time(NOW)
+class TestBulkCreate(AlumniCommon):
+    """bulk_create() stores what create() stores, with every installed addon's
+    fields, defaults and stored computed fields."""
+
+    def _stored(self, records, ignore=()):
+        """The stored values of records as read back from the database, a
+        many2one to the record itself written as "self"."""
+        names = [
+            name
+            for name, field in records._fields.items()
+            if field.store
+            and field.column_type
+            and name not in ("id", *LOG_ACCESS_COLUMNS, *ignore)
+        ]
+        self.env.flush_all()
+        self.env.invalidate_all()
+        result = []
+        for values in records.read(names):
+            record_id = values.pop("id")
+            result.append(
+                {
+                    name: "self" if isinstance(value, tuple) and value[0] == record_id else value
+                    for name, value in values.items()
+                }
+            )
+        return result
+
+    def test_people_are_stored_as_create_stores_them(self):
+        Partner = self.env["res.partner"].with_context(**IMPORT_CONTEXT)
+        variants = [
+            {
+                "name": "Ingrid Aas",
+                "email": "ingrid.aas@example.no",
+                "phone": "+4791234567",
+                "birth_date": "1999-04-01",
+            },
+            {"name": "  Ola Berg ", "email": "Ola.Berg@Example.NO"},
+            {"name": "Nora Dahl", "phone": "+31612345678"},
+            {"name": "Per Eide"},
+        ]
+        by_orm = Partner.create(
+            [dict(vals, student_number=f"81000{i}") for i, vals in enumerate(variants)]
+        )
+        by_bulk = bulk_create(
+            Partner,
+            [dict(vals, student_number=f"82000{i}") for i, vals in enumerate(variants)],
+            computed=Partner._alumni_bulk_computed_values,
+        )
+        self.assertEqual(
+            self._stored(by_bulk, ignore=["student_number"]),
+            self._stored(by_orm, ignore=["student_number"]),
+        )
+        # The values the import gives itself, checked one by one as well.
+        self.assertEqual(by_bulk[0].email_normalized, "ingrid.aas@example.no")
+        self.assertEqual(by_bulk[1].email_normalized, "ola.berg@example.no")
+        self.assertEqual(by_bulk[1].complete_name, "Ola Berg")
+        self.assertEqual(by_bulk[2].phone_sanitized, "+31612345678")
+        self.assertEqual(by_bulk.commercial_partner_id, by_bulk)
+        self.assertEqual(by_bulk[0].max_mailings_per_month, 4)
+
+    def test_fields_it_does_not_give_are_computed_by_the_orm(self):
+        Partner = self.env["res.partner"].with_context(**IMPORT_CONTEXT)
+        # A contact of a company: none of the import's own values apply.
+        company = Partner.create({"name": "Kongsberg Maritime", "is_company": True})
+        by_orm = Partner.create({"name": "Lars Moe", "parent_id": company.id, "phone": "91234567"})
+        by_bulk = bulk_create(
+            Partner,
+            [{"name": "Lars Moe", "parent_id": company.id, "phone": "91234567"}],
+            computed=Partner._alumni_bulk_computed_values,
+        )
+        self.assertEqual(self._stored(by_bulk), self._stored(by_orm))
+        self.assertEqual(by_bulk.commercial_partner_id, company)
+        self.assertEqual(by_bulk.complete_name, "Kongsberg Maritime, Lars Moe")
+
+    def test_enrolments_and_their_follow_up_match_create(self):
+        people = self.env["res.partner"].create([{"name": "Siv Lund"}, {"name": "Siv Lund (bulk)"}])
+        common = {
+            "programme_id": self.programme_nursing.id,
+            "campus_id": self.campus_bo.id,
+            "start_date": "2019-08-15",
+            "end_date": "2022-06-15",
+            "state": "completed",
+            "final_grade": 4.2,
+        }
+        # A master's course begun later, still active, with the default state.
+        later = {
+            "programme_id": self.programme_it_master.id,
+            "start_date": "2023-08-15",
+        }
+        Enrollment = self.env["alumni.enrollment"]
+        by_orm = Enrollment.create(
+            [dict(common, partner_id=people[0].id), dict(later, partner_id=people[0].id)]
+        )
+        self.assertFalse(people[1].enrollment_ids)  # now in the cache
+        by_bulk = bulk_create(
+            Enrollment,
+            [dict(common, partner_id=people[1].id), dict(later, partner_id=people[1].id)],
+            computed=Enrollment._bulk_computed_values,
+        )
+        # The person's cached enrolments know the new ones.
+        self.assertEqual(people[1].enrollment_ids, by_bulk)
+        by_bulk._after_create()
+        self.assertEqual(
+            self._stored(by_bulk, ignore=["partner_id"]),
+            self._stored(by_orm, ignore=["partner_id"]),
+        )
+        self.assertEqual(by_bulk.faculty_id, self.department_nursing | self.faculty_tech)
+        self.assertEqual(by_bulk.mapped("graduation_year"), [2022, 0])
+        self.assertEqual(by_bulk[1].state, "active")
+        for person in people:
+            with self.subTest(person=person.name):
+                self.assertEqual(person.lifecycle_stage, "student")
+                self.assertEqual(person.graduation_year, 2022)
+                self.assertEqual(
+                    sorted(person.lifecycle_event_ids.mapped("kind")),
+                    ["enrollment", "enrollment", "graduation", "stage_change"],
+                )
+
+    def test_refuses_what_is_not_a_stored_column(self):
+        with self.assertRaisesRegex(ValueError, "enrollment_ids"):
+            bulk_create(self.env["res.partner"], [{"name": "X", "enrollment_ids": []}])
+
+    def test_python_constraints_are_checked(self):
+        with self.assertRaisesRegex(ValidationError, "LinkedIn profile"):
+            bulk_create(
+                self.env["res.partner"], [{"name": "X", "linkedin_url": "https://example.com"}]
+            )
+
+    def test_creating_needs_the_right_to_create(self):
+        with self.assertRaises(AccessError):
+            bulk_create(
+                self.env["alumni.enrollment"].with_user(self.user_employee),
+                [
+                    {
+                        "partner_id": self.user_employee.partner_id.id,
+                        "programme_id": self.programme_it.id,
+                        "start_date": "2020-08-15",
+                    }
+                ],
+            )
