@@ -58,32 +58,39 @@ HEADER = [
 
 
 def generate(path, rows):
-    """An .xlsx export of `rows` students in the Norwegian layout."""
-    import openpyxl
+    """An .xlsx export of `rows` students in the Norwegian layout, written as
+    spreadsheet programs write it (shared strings, the sheet's dimension)."""
+    import xlsxwriter
 
     rng = random.Random(20261122)
-    workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet("Studenter")
-    sheet.append(["Eksport fra FS", "2026-11-22"])
-    sheet.append([])
-    sheet.append(HEADER)
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("Studenter")
+    date_format = workbook.add_format({"num_format": "dd.mm.yyyy"})
+    sheet.write_row(0, 0, ["Eksport fra FS", "2026-11-22"])
+    sheet.write_row(2, 0, HEADER)
     for i in range(rows):
         code, name, faculty = PROGRAMMES[i % len(PROGRAMMES)]
         start = datetime.datetime(2000 + i % 25, 8, 15)
         status = ("aktiv", "fullført", "sluttet")[i % 3]
         end = None if status == "aktiv" else start + datetime.timedelta(days=3 * 365)
         first, last = rng.choice(FIRST), rng.choice(LAST)
-        sheet.append(
+        row = 3 + i
+        sheet.write_row(
+            row, 0,
             [
-                str(300000 + i), first, last,
-                datetime.datetime(1970 + i % 30, 1 + i % 12, 1 + i % 28),
+                str(300000 + i), first, last, None,
                 f"student{i}@example.no", f"9{i:07d}",
-                code, name, faculty, CAMPUSES[i % len(CAMPUSES)], start, end, status,
+                code, name, faculty, CAMPUSES[i % len(CAMPUSES)], None, None, status,
                 f"{2 + (i % 30) / 10:.1f}".replace(".", ","),
                 SCHOOLS[i % len(SCHOOLS)], 1990 + i % 30,
-            ]
+            ],
         )  # fmt: skip
-    workbook.save(path)
+        sheet.write_datetime(row, 3, datetime.datetime(1970 + i % 30, 1 + i % 12, 1 + i % 28),
+                             date_format)  # fmt: skip
+        sheet.write_datetime(row, 10, start, date_format)
+        if end:
+            sheet.write_datetime(row, 11, end, date_format)
+    workbook.close()
 
 
 # ----------------------------------------------------------------------
@@ -263,7 +270,7 @@ def main():
 
     data_dir = HERE / ".data"
     data_dir.mkdir(exist_ok=True)
-    file_path = data_dir / f"fs_students_{args.rows}.xlsx"
+    file_path = data_dir / f"fs_students_{args.rows}_v2.xlsx"
     if not file_path.exists():
         print(f"Generating {file_path.name}")
         generate(file_path, args.rows)
