@@ -12,6 +12,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from ..tools.read_ahead import read_ahead
 from ..tools.spreadsheet import HEADER_SEARCH_ROWS, SpreadsheetError, find_header, read_rows
 from .alumni_import_profile import REQUIRED_TARGETS
 from .alumni_import_row import RowImporter
@@ -178,11 +179,19 @@ class AlumniImportJob(models.Model):
                 }
             )
         importer = RowImporter(self.env, profile, mapping)
+        # The next batches are read and checked while the current one is
+        # written: the two take turns on the processor and the database.
+        checked = read_ahead(
+            importer.parse_batch(batch) for batch in self._batches(rows, batch_size, self.last_line)
+        )
         batches = 0
         try:
-            for batch in self._batches(rows, batch_size):
-                self._import_batch(importer, batch)
+            for outcome in checked:
+                self._import_batch(importer, outcome)
                 batches += 1
+                if batches & (batches - 1) == 0:
+                    # After batches 1, 2, 4, 8...: the tables have doubled.
+                    importer.refresh_statistics()
                 if (max_batches and batches >= max_batches) or (
                     deadline and time.monotonic() > deadline
                 ):
@@ -190,6 +199,8 @@ class AlumniImportJob(models.Model):
         except SpreadsheetError as error:
             # Damage further on in the file, found only when reading it.
             raise UserError(self._file_error_message(error, self.filename)) from error
+        finally:
+            checked.close()
         self.write({"state": "done", "date_finished": fields.Datetime.now()})
         return True
 
@@ -276,13 +287,14 @@ class AlumniImportJob(models.Model):
             last = line
         return last
 
-    def _batches(self, rows, batch_size):
-        """Batches of (line, cells), skipping blank rows and the rows imported
-        by an earlier run."""
+    @api.model
+    def _batches(self, rows, batch_size, after_line=0):
+        """Batches of (line, cells), skipping blank rows and the rows up to
+        ``after_line``, imported by an earlier run."""
         rows = (
             (line, cells)
             for line, cells in rows
-            if line > self.last_line and any(cell is not None for cell in cells)
+            if line > after_line and any(cell is not None for cell in cells)
         )
         while batch := list(islice(rows, batch_size)):
             yield batch
@@ -316,9 +328,9 @@ class AlumniImportJob(models.Model):
     # Importing a batch
     # ------------------------------------------------------------------
 
-    def _import_batch(self, importer, batch):
-        """Import one batch of rows and record its outcome on the job."""
-        outcome = importer.import_rows(batch)
+    def _import_batch(self, importer, outcome):
+        """Write one checked batch of rows and record its outcome on the job."""
+        outcome = importer.write_batch(outcome)
         self.env["alumni.import.job.line"].create(
             [
                 {
@@ -346,7 +358,7 @@ class AlumniImportJob(models.Model):
                 updated=outcome.counts["updated"],
                 unchanged=outcome.counts["unchanged"],
                 errors=outcome.counts["error"],
-                last_line=batch[-1][0],
+                last_line=outcome.last_line,
                 id=self.id,
             )
         )

@@ -52,6 +52,12 @@ class Row:
 
 @dataclass
 class Outcome:
+    """What became of a batch of rows."""
+
+    # The file's line of the batch's last row.
+    last_line: int = 0
+    # The rows that passed the checks, to be written.
+    rows: list = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
     # (line, level, column, message)
     messages: list = field(default_factory=list)
@@ -92,6 +98,10 @@ class RowImporter:
             ),
             "no_identity": self.env._(
                 "The row has neither a student number nor an e-mail address."
+            ),
+            "ends_before": self.env._("The enrolment ends (%(end)s) before it starts (%(start)s)."),
+            "grade_range": self.env._(
+                "The grade average %(value)s is not between 0 and 5; it is left empty."
             ),
         }
 
@@ -168,16 +178,7 @@ class RowImporter:
                 formats=self.date_formats,
             )
         if start and end and end < start:
-            errors.append(
-                (
-                    "end_date",
-                    self.env._(
-                        "The enrolment ends (%(end)s) before it starts (%(start)s).",
-                        end=end,
-                        start=start,
-                    ),
-                )
-            )
+            errors.append(("end_date", self.messages["ends_before"] % {"end": end, "start": start}))
         state = required(
             "status",
             normalize.status,
@@ -190,15 +191,7 @@ class RowImporter:
             self.messages["grade"],
         )
         if grade is not None and not 0 <= grade <= 5:
-            warnings.append(
-                (
-                    "grade",
-                    self.env._(
-                        "The grade average %(value)s is not between 0 and 5; it is left empty.",
-                        value=grade,
-                    ),
-                )
-            )
+            warnings.append(("grade", self.messages["grade_range"] % {"value": grade}))
             grade = None
         school_year = optional(
             "school_year",
@@ -256,14 +249,26 @@ class RowImporter:
 
     def import_rows(self, batch):
         """Import a batch of (line, cells); each row is all or nothing."""
-        outcome = Outcome()
-        rows = []
+        return self.write_batch(self.parse_batch(batch))
+
+    def parse_batch(self, batch):
+        """Check a batch of (line, cells): the Outcome, with the rows that
+        passed in ``outcome.rows`` and the errors and warnings found.
+
+        Touches neither the database nor the environment, so that the next
+        batch can be checked while the current one is written (read_ahead)."""
+        outcome = Outcome(last_line=batch[-1][0])
         for line, cells in batch:
             row = self.parse(line, cells, outcome)
             if row is None:
                 outcome.counts["error"] += 1
             else:
-                rows.append(row)
+                outcome.rows.append(row)
+        return outcome
+
+    def write_batch(self, outcome):
+        """Write the rows of a checked batch; each row is all or nothing."""
+        rows = outcome.rows
         if not rows:
             return outcome
         try:
@@ -553,6 +558,35 @@ class RowImporter:
         ):
             self._school_ids[school.name.casefold()] = school.id
         return {key: self._school_ids[key] for key in wanted}
+
+    def refresh_statistics(self):
+        """Bring the planner's statistics of the tables the import fills up to
+        date, the rows of this transaction included.
+
+        A large import doubles these tables within one transaction, which
+        autovacuum cannot see; planned on the statistics of the tables
+        before it, the statements of later batches are estimated as if every
+        person had hundreds of rows, and PostgreSQL spends longer compiling
+        them (JIT) than running them. ANALYZE samples a bounded number of
+        rows, and runs after batches 1, 2, 4, 8..., so a handful of times per
+        file. A table the database user does not own is skipped with a
+        warning by PostgreSQL itself.
+        """
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "ANALYZE %s",
+                SQL(", ").join(
+                    SQL.identifier(self.env[model]._table)
+                    for model in (
+                        "res.partner",
+                        "alumni.enrollment",
+                        "alumni.prior.education",
+                        "alumni.lifecycle.event",
+                    )
+                ),
+            )
+        )
 
     def forget_references(self):
         """Forget what was read for the run, after a batch was rolled back."""

@@ -1,12 +1,14 @@
 # Copyright 2026 University of South-Eastern Norway
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The pure-Python part of the import: reading spreadsheet exports
-(tools/spreadsheet.py) and normalising their values (tools/normalize.py)."""
+(tools/spreadsheet.py), normalising their values (tools/normalize.py) and
+reading ahead (tools/read_ahead.py)."""
 
 import datetime
 import io
 import json
 import os
+import threading
 import tracemalloc
 import zipfile
 from collections.abc import Iterator
@@ -18,6 +20,7 @@ import xlwt
 from odoo.tests import BaseCase, tagged
 
 from ..tools import normalize
+from ..tools.read_ahead import read_ahead
 from ..tools.spreadsheet import SpreadsheetError, find_header, normalize_header, read_rows
 
 DATA = Path(__file__).parent / "data"
@@ -568,3 +571,44 @@ class TestNormalize(BaseCase):
     def test_invalid_year_refused(self):
         self._refused(normalize.year, "1800", 1899, 2201, "later", "05", 2005.5, "2_005",
                       "", None)  # fmt: skip
+
+
+@tagged("post_install", "-at_install")
+class TestReadAhead(BaseCase):
+    """tools/read_ahead.py: the rows of the next batches are read in a thread
+    while the current batch is written."""
+
+    def test_items_come_in_order(self):
+        self.assertEqual(list(read_ahead(iter(range(50)), depth=3)), list(range(50)))
+
+    def test_an_error_comes_at_the_item_where_it_happened(self):
+        def rows():
+            yield 1
+            yield 2
+            raise SpreadsheetError("corrupt", "row 3 is damaged")
+
+        seen = []
+        with self.assertRaisesRegex(SpreadsheetError, "row 3 is damaged"):
+            for item in read_ahead(rows()):
+                seen.append(item)
+        self.assertEqual(seen, [1, 2])
+
+    def test_leaving_early_stops_the_reader_and_closes_the_file(self):
+        state = {"read": 0, "closed": False}
+
+        def rows():
+            try:
+                for number in range(1000):
+                    state["read"] = number
+                    yield number
+            finally:
+                state["closed"] = True
+
+        threads_before = threading.active_count()
+        ahead = read_ahead(rows(), depth=2)
+        self.assertEqual([next(ahead), next(ahead)], [0, 1])
+        ahead.close()
+        self.assertTrue(state["closed"])
+        # It read no further than the items it may hold ahead.
+        self.assertLessEqual(state["read"], 5)
+        self.assertEqual(threading.active_count(), threads_before)
