@@ -139,8 +139,9 @@ class AlumniEnrollment(models.Model):
         applications closed, touchpoints written, the people's stage derived.
         Addons that react to new enrolments extend this method."""
         self._mark_applications_enrolled()
-        self._log_touchpoints("enrollment")
-        self._log_state_touchpoints()
+        self.env["alumni.lifecycle.event"]._append(
+            self._touchpoint_rows("enrollment") + self._state_touchpoint_rows()
+        )
         self.partner_id._update_lifecycle()
 
     @api.model
@@ -174,11 +175,16 @@ class AlumniEnrollment(models.Model):
         )
 
     def _log_state_touchpoints(self):
-        self.filtered(lambda e: e.state == "completed")._log_touchpoints("graduation")
-        self.filtered(lambda e: e.state == "withdrawn")._log_touchpoints("withdrawal")
+        self.env["alumni.lifecycle.event"]._append(self._state_touchpoint_rows())
 
-    def _log_touchpoints(self, kind):
-        self.env["alumni.lifecycle.event"]._log_documents(
+    def _state_touchpoint_rows(self):
+        """Timeline rows of the enrolments that ended: graduation or withdrawal."""
+        return self.filtered(lambda e: e.state == "completed")._touchpoint_rows(
+            "graduation"
+        ) + self.filtered(lambda e: e.state == "withdrawn")._touchpoint_rows("withdrawal")
+
+    def _touchpoint_rows(self, kind):
+        return self.env["alumni.lifecycle.event"]._document_rows(
             self, kind, date_of=lambda enrollment: enrollment._touchpoint_date(kind)
         )
 

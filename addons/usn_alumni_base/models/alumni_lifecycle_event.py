@@ -93,21 +93,25 @@ class AlumniLifecycleEvent(models.Model):
         The records have a ``partner_id`` and may have a ``programme_id``;
         ``date_of(record)`` gives the date of the touchpoint (default: now).
         """
+        return self._append(self._document_rows(records, kind, date_of))
+
+    @api.model
+    def _document_rows(self, records, kind, date_of=None):
+        """The rows of _log_documents(), for a caller that appends the
+        touchpoints of several kinds at once."""
         has_programme = "programme_id" in records._fields
         now = fields.Datetime.now()
-        return self._append(
-            [
-                {
-                    "partner_id": record.partner_id.id,
-                    "kind": kind,
-                    "date": date_of(record) if date_of else now,
-                    "programme_id": record.programme_id.id if has_programme else None,
-                    "res_model": record._name,
-                    "res_id": record.id,
-                }
-                for record in records
-            ]
-        )
+        return [
+            {
+                "partner_id": record.partner_id.id,
+                "kind": kind,
+                "date": date_of(record) if date_of else now,
+                "programme_id": record.programme_id.id if has_programme else None,
+                "res_model": record._name,
+                "res_id": record.id,
+            }
+            for record in records
+        ]
 
     @api.model
     def _append(self, rows):

@@ -17,6 +17,7 @@ LIFECYCLE_STAGES = [
 LINKEDIN_PROFILE = re.compile(
     r"^https://([a-z]{2,3}\.)?linkedin\.com/in/[A-Za-z0-9\-_%.]{3,100}/?$"
 )
+PLAIN_EMAIL = re.compile(r"[a-z0-9_%+\-]+(?:\.[a-z0-9_%+\-]+)*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)+")
 DEFAULT_MAX_MAILINGS_PARAM = "usn_alumni_base.default_max_mailings_per_month"
 # What a complete profile holds, for profile_completeness (a mobile number
 # counts for the phone).
@@ -39,6 +40,15 @@ def _profile_completeness(values):
         values["mobile"] and not values["phone"]
     )
     return round(100 * filled / len(PROFILE_FIELDS))
+
+
+def _email_normalized(email):
+    """email_normalized of an address, as mail computes it; a plain
+    lower-case address (dot-atom local part, no name, no comment) is its own
+    normalised form and skips the parsing."""
+    if email and PLAIN_EMAIL.fullmatch(email):
+        return email
+    return email_normalize(email, strict=False)
 
 
 class ResPartner(models.Model):
@@ -340,8 +350,10 @@ class ResPartner(models.Model):
                 {
                     "complete_name": (vals.get("name") or "").strip(),
                     "commercial_partner_id": partner_id,
+                    "commercial_company_name": False,
+                    "user_id": False,
                     "partner_share": True,
-                    "email_normalized": email_normalize(vals.get("email"), strict=False),
+                    "email_normalized": _email_normalized(vals.get("email")),
                     "phone_sanitized": phone or False,
                     "profile_completeness": _profile_completeness(defaultdict(bool, vals)),
                 }

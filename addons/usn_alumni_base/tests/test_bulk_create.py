@@ -5,7 +5,9 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, ValidationError
 from odoo.models import LOG_ACCESS_COLUMNS
 from odoo.tests import tagged
+from odoo.tools import email_normalize
 
+from ..models.res_partner import _email_normalized
 from ..tools.bulk_create import bulk_create
 from .common import NOW, AlumniCommon
 
@@ -58,6 +60,7 @@ class TestBulkCreate(AlumniCommon):
             {"name": "  Ola Berg ", "email": "Ola.Berg@Example.NO"},
             {"name": "Nora Dahl", "phone": "+31612345678"},
             {"name": "Per Eide"},
+            {"name": "Kari O'Neil", "email": "kari.o'neil@example.no"},
         ]
         by_orm = Partner.create(
             [dict(vals, student_number=f"81000{i}") for i, vals in enumerate(variants)]
@@ -136,6 +139,21 @@ class TestBulkCreate(AlumniCommon):
                     sorted(person.lifecycle_event_ids.mapped("kind")),
                     ["enrollment", "enrollment", "graduation", "stage_change"],
                 )
+
+    def test_plain_addresses_are_their_own_normal_form(self):
+        for address in (
+            "ingrid.aas@example.no",
+            "per+alumni@mail.example.co.uk",
+            "a_b-c%d@x-y.no",
+            "Ola.Berg@Example.NO",
+            "o'neil@example.no",
+            "kari..nor@example.no",
+            "åse@example.no",
+            "ola@localhost",
+            False,
+        ):
+            with self.subTest(address=address):
+                self.assertEqual(_email_normalized(address), email_normalize(address, strict=False))
 
     def test_refuses_what_is_not_a_stored_column(self):
         with self.assertRaisesRegex(ValueError, "enrollment_ids"):

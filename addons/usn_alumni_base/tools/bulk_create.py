@@ -23,6 +23,7 @@ it only for values with which those overrides do nothing, and runs the
 follow-up of its own model itself (see ``alumni.enrollment``).
 """
 
+from odoo.fields import Command
 from odoo.models import LOG_ACCESS_COLUMNS
 from odoo.tools import SQL
 
@@ -40,94 +41,137 @@ def bulk_create(model, vals_list, computed=None):
         defaults added
     :return: the new records, in the order of ``vals_list``
     :raise ValueError: when a value names a field that is not stored in a
-        column of the model
+        column of the model, or when the model has a default that only
+        create() can store (a many2many or one2many one)
     """
     if not vals_list:
         return model.browse()
     model.check_access("create")
-    env, table = model.env, model._table
     columns = {
         name: field
         for name, field in model._fields.items()
         if field.store and field.column_type and name != "id" and name not in LOG_ACCESS_COLUMNS
     }
-    given = set().union(*vals_list)
-    unknown = given - columns.keys()
+    unknown = set().union(*vals_list) - columns.keys()
     if unknown:
         raise ValueError(f"{model._name}: not stored in a column: {', '.join(sorted(unknown))}")
 
-    # Defaults once for all the rows (they depend on the user and the
-    # context, which every row shares), for the fields that rows leave out.
-    wanted = [name for name, field in columns.items() if not field.compute]
-    defaults = {name: value for name, value in model.default_get(wanted).items() if name in columns}
-
-    env.cr.execute(
-        SQL(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            table,
-            len(vals_list),
-        )
-    )
-    ids = [row[0] for row in env.cr.fetchall()]
+    defaults = _defaults(model, columns)
+    ids = _new_ids(model, len(vals_list))
     full_list = [defaults | vals for vals in vals_list]
     known = computed(ids, full_list) if computed else [{} for _vals in full_list]
     for vals, values in zip(full_list, known, strict=True):
         vals.update(values)
     names = sorted(set().union(*full_list))
-    now, uid = env.cr.now(), env.uid
-    log_values = (uid, now, uid, now) if model._log_access else ()
-    log_columns = LOG_ACCESS_COLUMNS if model._log_access else []
+    _insert(model, columns, names, ids, full_list)
+    records = model.browse(ids)
+    _after_insert(records, columns, names, full_list, known)
+    return records
+
+
+def _defaults(model, columns):
+    """The defaults of the columns, asked for once for all the rows (they
+    depend on the user and the context, which every row shares)."""
+    wanted = [
+        name
+        for name, field in model._fields.items()
+        if not field.compute and (name in columns or field.type in ("one2many", "many2many"))
+    ]
+    defaults = {}
+    for name, value in model.default_get(wanted).items():
+        if name in columns:
+            defaults[name] = value
+        elif value and any(command[0] != Command.SET or command[2] for command in value):
+            # create() would link records that this insert cannot: refuse
+            # rather than create something else.
+            raise ValueError(f"{model._name}: {name} has a default that bulk_create cannot store")
+    return defaults
+
+
+def _new_ids(model, count):
+    """Ids for ``count`` new records, taken from the table's sequence."""
+    model.env.cr.execute(
+        SQL(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            model._table,
+            count,
+        )
+    )
+    return [row[0] for row in model.env.cr.fetchall()]
+
+
+def _insert(model, columns, names, ids, full_list):
+    """One INSERT of the rows, with the column values create() would store."""
+    env = model.env
+    log_values, log_columns = (), []
+    if model._log_access:
+        now, uid = env.cr.now(), env.uid
+        log_values, log_columns = (uid, now, uid, now), LOG_ACCESS_COLUMNS
     rows = []
     for record_id, vals in zip(ids, full_list, strict=True):
         row = [record_id]
         for name in names:
-            value = vals.get(name)
             row.append(
-                columns[name].convert_to_column_insert(value, model, vals) if name in vals else None
+                columns[name].convert_to_column_insert(vals[name], model, vals)
+                if name in vals
+                else None
             )
-        rows.append(tuple(row) + log_values)
+        rows.append((*row, *log_values))
     env.cr.execute(
         SQL(
             "INSERT INTO %s (%s) VALUES %s",
-            SQL.identifier(table),
+            SQL.identifier(model._table),
             SQL(", ").join(SQL.identifier(name) for name in ["id", *names, *log_columns]),
             SQL(", ").join(rows),
         )
     )
-    records = model.browse(ids)
 
-    # What create() does once the rows are stored.
+
+def _after_insert(records, columns, names, full_list, known):
+    """What create() does once the rows are stored."""
+    env, model = records.env, records.browse()
+    # The values in the cache, so that what reads them next (constraints,
+    # the caller's follow-up) needs no query.
     for name in names:
         field = columns[name]
-        if field.type == "many2one":
-            for inverse in model.pool.field_inverses[field]:
+        env.cache.update(
+            records,
+            field,
+            [field.convert_to_cache(vals.get(name), records, validate=False) for vals in full_list],
+        )
+    for field in model._fields.values():
+        if field.type in ("one2many", "many2many") and not field.compute:
+            env.cache.update(records, field, [()] * len(records))
+    for name in names:
+        if columns[name].type == "many2one":
+            for inverse in model.pool.field_inverses[columns[name]]:
                 env[inverse.model_name].invalidate_model([inverse.name], flush=False)
     # The computed values given are final, as when create() is given them.
-    protected = {}
-    for record_id, values in zip(ids, known, strict=True):
-        protected.setdefault(frozenset(values), []).append(record_id)
-    with env.protecting(
-        [
-            (
-                [
-                    field
-                    for name in fnames
-                    for field in model.pool.field_computed.get(columns[name], [columns[name]])
-                ],
-                model.browse(record_ids),
-            )
-            for fnames, record_ids in protected.items()
-            if fnames
-        ]
-    ):
+    given = {}
+    for record_id, values in zip(records.ids, known, strict=True):
+        given.setdefault(frozenset(values), []).append(record_id)
+    protected = [
+        (
+            [
+                field
+                for name in fnames
+                for field in model.pool.field_computed.get(columns[name], [columns[name]])
+            ],
+            model.browse(record_ids),
+        )
+        for fnames, record_ids in given.items()
+        if fnames
+    ]
+    with env.protecting(protected):
         records.modified(names, create=True)
+    # The other stored computed fields are computed together at the next flush.
     for name, field in columns.items():
-        if not field.compute:
-            continue
-        todo = [
-            record_id for record_id, vals in zip(ids, full_list, strict=True) if name not in vals
-        ]
-        if todo:
-            env.add_to_compute(field, model.browse(todo))
+        if field.compute:
+            todo = [
+                record_id
+                for record_id, vals in zip(records.ids, full_list, strict=True)
+                if name not in vals
+            ]
+            if todo:
+                env.add_to_compute(field, model.browse(todo))
     records._validate_fields(names)
-    return records
