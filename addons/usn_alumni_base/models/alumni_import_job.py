@@ -278,6 +278,12 @@ class AlumniImportJob(models.Model):
                 ),
             ),
         }
+        if error.code == "corrupt" and error.params.get("line"):
+            return self.env._(
+                "%(file)s cannot be read from line %(line)s on: the file is damaged there.",
+                file=filename,
+                line=error.params["line"],
+            )
         return messages.get(error.code, str(error))
 
     def _count_lines(self):

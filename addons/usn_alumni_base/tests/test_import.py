@@ -162,6 +162,15 @@ class TestImport(AlumniCommon):
                     job.action_run()
                 self.assertEqual(self._snapshot(), before)
 
+    def test_damage_further_on_in_a_file_ends_the_run_with_a_clear_error(self):
+        header = "Studentnr;E-post;Studieprogramkode;Startdato;Status\n"
+        good = "".join(f"77{i:04d};ada{i}@example.no;BSYKE;15.08.2020;aktiv\n" for i in range(30))
+        # A cell longer than any CSV reader accepts, on line 32.
+        damaged = "770099;" + "x" * 200_000 + ";BSYKE;15.08.2020;aktiv\n"
+        job = self._job("students.csv", (header + good + damaged).encode())
+        with self.assertRaisesRegex(UserError, "students.csv cannot be read from line 32 on"):
+            job._run(batch_size=10)
+
     def test_missing_programme_is_refused_when_profile_does_not_create(self):
         profile = self.env.ref("usn_alumni_base.import_profile_osiris_nl")
         profile.create_missing = False

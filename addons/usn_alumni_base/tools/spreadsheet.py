@@ -161,7 +161,10 @@ def _integral(value):
     return value
 
 
-def _corrupt(params, detail):
+def _corrupt(params, detail, line=None):
+    """A ``corrupt`` error; ``line``: where in the file the damage was found."""
+    if line is not None:
+        params = dict(params, line=line)
     return SpreadsheetError("corrupt", f"{params['filename']} cannot be read: {detail}", params)
 
 
@@ -202,7 +205,7 @@ def _xlsx_iter(workbook, params):
             try:
                 row = next(rows, None)
             except Exception as error:  # a damaged sheet inside a valid archive
-                raise _corrupt(params, f"row {number}: {error}") from error
+                raise _corrupt(params, f"row {number}: {error}", line=number) from error
             if row is None:
                 return
             cells = [_integral(_clean(value)) for value in row]
@@ -319,7 +322,7 @@ def _csv_iter(stream, delimiter, params):
             try:
                 row = next(reader, None)
             except (csv.Error, UnicodeDecodeError) as error:
-                raise _corrupt(params, f"line {reader.line_num}: {error}") from error
+                raise _corrupt(params, f"line {line}: {error}", line=line) from error
             if row is None:
                 return
             yield line, [_clean(value) for value in row]
