@@ -109,94 +109,66 @@ class RowImporter:
     # Reading a row
     # ------------------------------------------------------------------
 
-    def _cell(self, cells, target):
-        index = self.mapping.get(target)
-        if index is None or index >= len(cells):
-            return None
-        return cells[index]
-
     def parse(self, line, cells, outcome):
         """The validated Row, or None when the row has errors (recorded)."""
         errors, warnings = [], []
+        width = len(cells)
+        # The row's cell for each mapped field; None when empty or missing.
+        values = {
+            target: cells[index] if index < width else None
+            for target, index in self.mapping.items()
+        }
+        text = normalize.text
 
-        def optional(target, parse, message, **kwargs):
-            value = self._cell(cells, target)
-            if value is None:
-                return None
-            try:
-                return parse(value, **kwargs)
-            except ValueError:
-                warnings.append((target, message % {"value": value}))
-                return None
-
-        def required(target, parse, missing, unreadable, **kwargs):
-            value = self._cell(cells, target)
-            if value is None:
-                errors.append((target, missing))
-                return None
-            try:
-                return parse(value, **kwargs)
-            except ValueError:
-                errors.append((target, unreadable % {"value": value}))
-                return None
-
-        student_number = normalize.text(self._cell(cells, "student_number"))
-        email = optional(
-            "email",
-            lambda value: normalize.email(normalize.text(value)),
-            self.messages["email"],
+        student_number = text(values.get("student_number"))
+        email = _optional(values, "email", normalize.email, self.messages["email"], warnings)
+        phone = _optional(
+            values, "phone", normalize.phone, self.messages["phone"], warnings, self.region
         )
-        phone = optional(
-            "phone",
-            normalize.phone,
-            self.messages["phone"],
-            region=self.region,
-        )
-        birth_date = optional(
+        birth_date = _optional(
+            values,
             "birth_date",
             normalize.date,
             self.messages["birth_date"],
-            formats=self.date_formats,
+            warnings,
+            self.date_formats,
         )
-        code = normalize.text(self._cell(cells, "programme_code"))
+        code = text(values.get("programme_code"))
         if not code:
             errors.append(("programme_code", self.messages["no_code"]))
-        start = required(
+        start = _required(
+            values,
             "start_date",
             normalize.date,
-            self.messages["no_start"],
-            self.messages["start"],
-            formats=self.date_formats,
+            (self.messages["no_start"], self.messages["start"]),
+            errors,
+            self.date_formats,
         )
         end = None
-        if self._cell(cells, "end_date") is not None:
-            end = required(
+        if values.get("end_date") is not None:
+            end = _required(
+                values,
                 "end_date",
                 normalize.date,
-                "",
-                self.messages["end"],
-                formats=self.date_formats,
+                ("", self.messages["end"]),
+                errors,
+                self.date_formats,
             )
         if start and end and end < start:
             errors.append(("end_date", self.messages["ends_before"] % {"end": end, "start": start}))
-        state = required(
+        state = _required(
+            values,
             "status",
             normalize.status,
-            self.messages["no_status"],
-            self.messages["status"],
+            (self.messages["no_status"], self.messages["status"]),
+            errors,
         )
-        grade = optional(
-            "grade",
-            normalize.grade,
-            self.messages["grade"],
-        )
+        grade = _optional(values, "grade", normalize.grade, self.messages["grade"], warnings)
         if grade is not None and not 0 <= grade <= 5:
             warnings.append(("grade", self.messages["grade_range"] % {"value": grade}))
             grade = None
-        school_year = optional(
-            "school_year",
-            normalize.year,
-            self.messages["school_year"],
+        school_year = _optional(
+            values, "school_year", normalize.year, self.messages["school_year"], warnings
         )
         if not student_number and not email:
             errors.insert(
@@ -209,13 +181,8 @@ class RowImporter:
             outcome.messages.append((line, "warning", self.labels.get(target), message))
         if errors:
             return None
-        name = normalize.text(self._cell(cells, "name")) or " ".join(
-            part
-            for part in (
-                normalize.text(self._cell(cells, "first_name")),
-                normalize.text(self._cell(cells, "last_name")),
-            )
-            if part
+        name = text(values.get("name")) or " ".join(
+            part for part in (text(values.get("first_name")), text(values.get("last_name"))) if part
         )
         person = {
             "name": name or email or student_number,
@@ -230,16 +197,16 @@ class RowImporter:
             email=email,
             person={key: value for key, value in person.items() if value},
             programme_code=code,
-            programme_name=normalize.text(self._cell(cells, "programme_name")),
-            faculty=normalize.text(self._cell(cells, "faculty")),
-            campus=normalize.text(self._cell(cells, "campus")),
+            programme_name=text(values.get("programme_name")),
+            faculty=text(values.get("faculty")),
+            campus=text(values.get("campus")),
             enrollment={
                 "start_date": start,
                 "end_date": end,
                 "state": state,
                 "final_grade": grade or 0.0,
             },
-            school=normalize.text(self._cell(cells, "school")),
+            school=text(values.get("school")),
             school_year=school_year,
         )
 
@@ -633,6 +600,33 @@ class RowImporter:
                 results.setdefault(row.line, "updated")
         bulk_create(PriorEducation, list(to_create.values()))
         _write_grouped(PriorEducation, updates)
+
+
+def _optional(values, target, parse, message, warnings, *args):
+    """The parsed cell of an optional field; None, with a warning, when it
+    cannot be read."""
+    value = values.get(target)
+    if value is None:
+        return None
+    try:
+        return parse(value, *args)
+    except ValueError:
+        warnings.append((target, message % {"value": value}))
+        return None
+
+
+def _required(values, target, parse, messages, errors, *args):
+    """The parsed cell of a required field; None, with an error, when it is
+    empty (``messages[0]``) or cannot be read (``messages[1]``)."""
+    value = values.get(target)
+    if value is None:
+        errors.append((target, messages[0]))
+        return None
+    try:
+        return parse(value, *args)
+    except ValueError:
+        errors.append((target, messages[1] % {"value": value}))
+        return None
 
 
 def _write_grouped(model, changes):

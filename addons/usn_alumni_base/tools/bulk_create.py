@@ -101,28 +101,39 @@ def _new_ids(model, count):
 
 
 def _insert(model, columns, names, ids, full_list):
-    """One INSERT of the rows, with the column values create() would store."""
+    """One INSERT of the rows, with the column values create() would store.
+
+    The values travel as one typed array per column (unnest), which the
+    driver adapts without a Python call per row.
+    """
     env = model.env
-    log_values, log_columns = (), []
+    arrays = {"id": (ids, "int4")}
+    for name in names:
+        field = columns[name]
+        arrays[name] = (
+            [
+                field.convert_to_column_insert(vals[name], model, vals) if name in vals else None
+                for vals in full_list
+            ],
+            field.column_type[1],
+        )
+    selected = [SQL.identifier(name) for name in arrays]
     if model._log_access:
         now, uid = env.cr.now(), env.uid
-        log_values, log_columns = (uid, now, uid, now), LOG_ACCESS_COLUMNS
-    rows = []
-    for record_id, vals in zip(ids, full_list, strict=True):
-        row = [record_id]
-        for name in names:
-            row.append(
-                columns[name].convert_to_column_insert(vals[name], model, vals)
-                if name in vals
-                else None
-            )
-        rows.append((*row, *log_values))
+        selected += [SQL("%s", value) for value in (uid, now, uid, now)]
     env.cr.execute(
         SQL(
-            "INSERT INTO %s (%s) VALUES %s",
+            "INSERT INTO %s (%s) SELECT %s FROM unnest(%s) AS r(%s)",
             SQL.identifier(model._table),
-            SQL(", ").join(SQL.identifier(name) for name in ["id", *names, *log_columns]),
-            SQL(", ").join(rows),
+            SQL(", ").join(
+                SQL.identifier(name)
+                for name in [*arrays, *(LOG_ACCESS_COLUMNS if model._log_access else [])]
+            ),
+            SQL(", ").join(selected),
+            SQL(", ").join(
+                SQL("%s::%s[]", values, SQL(column_type)) for values, column_type in arrays.values()
+            ),
+            SQL(", ").join(SQL.identifier(name) for name in arrays),
         )
     )
 
