@@ -37,12 +37,18 @@ class TestBulkCreate(AlumniCommon):
         ]
         self.env.flush_all()
         self.env.invalidate_all()
+        to_self = {
+            name
+            for name in names
+            if records._fields[name].type == "many2one"
+            and records._fields[name].comodel_name == records._name
+        }
         result = []
         for values in records.read(names):
             record_id = values.pop("id")
             result.append(
                 {
-                    name: "self" if isinstance(value, tuple) and value[0] == record_id else value
+                    name: "self" if name in to_self and value and value[0] == record_id else value
                     for name, value in values.items()
                 }
             )
