@@ -214,10 +214,6 @@ class RowImporter:
     # Writing a batch
     # ------------------------------------------------------------------
 
-    def import_rows(self, batch):
-        """Import a batch of (line, cells); each row is all or nothing."""
-        return self.write_batch(self.parse_batch(batch))
-
     def parse_batch(self, batch):
         """Check a batch of (line, cells): the Outcome, with the rows that
         passed in ``outcome.rows`` and the errors and warnings found.
