@@ -7,16 +7,10 @@ from odoo.models import LOG_ACCESS_COLUMNS
 from odoo.tests import tagged
 from odoo.tools import email_normalize
 
+from ..models.alumni_import_row import IMPORT_CONTEXT
 from ..models.res_partner import _email_normalized
 from ..tools.bulk_create import bulk_create
 from .common import NOW, AlumniCommon
-
-# How the import creates: no chatter, the lifecycle derived by the caller.
-IMPORT_CONTEXT = {
-    "tracking_disable": True,
-    "mail_create_nolog": True,
-    "mail_create_nosubscribe": True,
-}
 
 
 @tagged("post_install", "-at_install")

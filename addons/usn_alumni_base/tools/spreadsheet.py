@@ -161,17 +161,6 @@ def _integral(value):
     return value
 
 
-def _xlsx_value(value):
-    """_integral(_clean(value)) for the values openpyxl gives, in one call:
-    the reader calls it for every cell of the sheet."""
-    kind = type(value)
-    if kind is str:
-        return value.strip() or None
-    if kind is float and value.is_integer():
-        return int(value)
-    return value
-
-
 def _corrupt(params, detail, line=None):
     """A ``corrupt`` error; ``line``: where in the file the damage was found."""
     if line is not None:
@@ -219,7 +208,7 @@ def _xlsx_iter(workbook, params):
                 raise _corrupt(params, f"row {number}: {error}", line=number) from error
             if row is None:
                 return
-            cells = [_xlsx_value(value) for value in row]
+            cells = [_integral(_clean(value)) for value in row]
             if len(cells) < width:
                 cells.extend([None] * (width - len(cells)))
             yield number, cells
