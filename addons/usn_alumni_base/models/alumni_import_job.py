@@ -15,7 +15,7 @@ from odoo.tools import SQL
 from ..tools.read_ahead import read_ahead
 from ..tools.spreadsheet import HEADER_SEARCH_ROWS, SpreadsheetError, find_header, read_rows
 from .alumni_import_profile import REQUIRED_TARGETS
-from .alumni_import_row import RowImporter
+from ..tools.row_importer import RowImporter
 
 _logger = logging.getLogger(__name__)
 

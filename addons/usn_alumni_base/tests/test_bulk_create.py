@@ -7,7 +7,7 @@ from odoo.models import LOG_ACCESS_COLUMNS
 from odoo.tests import tagged
 from odoo.tools import email_normalize
 
-from ..models.alumni_import_row import IMPORT_CONTEXT
+from ..tools.row_importer import IMPORT_CONTEXT
 from ..models.res_partner import _email_normalized
 from ..tools.bulk_create import bulk_create
 from .common import NOW, AlumniCommon

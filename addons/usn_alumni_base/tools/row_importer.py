@@ -11,8 +11,8 @@ import psycopg2
 
 from odoo.tools import SQL
 
-from ..tools import normalize
-from ..tools.bulk_create import bulk_create
+from . import normalize
+from .bulk_create import bulk_create
 
 _logger = logging.getLogger(__name__)
 
