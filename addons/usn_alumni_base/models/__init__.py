@@ -1,3 +1,5 @@
+# The abstract lifecycle document first: res_partner imports the models built on it.
+from . import alumni_lifecycle_document
 from . import res_partner
 from . import res_users
 from . import alumni_faculty
@@ -7,7 +9,6 @@ from . import alumni_interest
 from . import alumni_consent_purpose
 from . import alumni_consent
 from . import alumni_lifecycle_event
-from . import alumni_lifecycle_document
 from . import alumni_application
 from . import alumni_enrollment
 from . import alumni_prior_education

@@ -93,7 +93,6 @@ class AlumniApplication(models.Model):
         applications = super().create(vals_list)
         applications._log_touchpoints("application")
         applications.filtered(lambda a: a.state == "offered")._log_touchpoints("offer")
-        applications.partner_id._update_lifecycle()
         return applications
 
     def write(self, vals):

@@ -26,7 +26,6 @@ class AlumniEnrollment(models.Model):
     _description = "Programme Enrolment"
     _inherit = ["alumni.lifecycle.document"]
     _order = "start_date desc, id desc"
-    _lifecycle_fields = ("partner_id", "state", "graduation_date", "end_date")
 
     partner_id = fields.Many2one(
         "res.partner", string="Student", required=True, index=True, ondelete="cascade"
@@ -136,13 +135,12 @@ class AlumniEnrollment(models.Model):
     def _after_create(self):
         """What follows the creation of enrolments, however they were
         created (the form, create(), or the import's bulk insert): open
-        applications closed, touchpoints written, the people's stage derived.
-        Addons that react to new enrolments extend this method."""
+        applications closed, touchpoints written. Addons that react to new
+        enrolments extend this method."""
         self._mark_applications_enrolled()
         self.env["alumni.lifecycle.event"]._append(
             self._touchpoint_rows("enrollment") + self._state_touchpoint_rows()
         )
-        self.partner_id._update_lifecycle()
 
     @api.model
     def _bulk_computed_values(self, ids, vals_list):

@@ -62,19 +62,6 @@ class AlumniLifecycleEvent(models.Model):
     res_model = fields.Char(string="Source Model", index=True)
     res_id = fields.Many2oneReference(string="Source Record", model_field="res_model")
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        events = super().create(vals_list)
-        # A first touchpoint makes a stranger a prospect.
-        events.partner_id._update_lifecycle()
-        return events
-
-    def unlink(self):
-        partners = self.partner_id
-        res = super().unlink()
-        partners._update_lifecycle()
-        return res
-
     def action_open_source(self):
         self.ensure_one()
         if not self.res_model or not self.res_id:
@@ -123,8 +110,32 @@ class AlumniLifecycleEvent(models.Model):
         that cost flat however many rows there are. Access rights are not
         checked: callers write the timeline on behalf of the system.
         """
+        events, partners = self._insert_rows(rows)
+        # The new rows are not in any cache; what depends on them does so
+        # through the people's timelines.
+        partners.invalidate_recordset(["lifecycle_event_ids"], flush=False)
+        partners.modified(["lifecycle_event_ids"])
+        return events
+
+    @api.model
+    def _append_stage_changes(self, rows):
+        """Append ``stage_change`` rows as the people's stages are stored.
+
+        A change of stage is no touchpoint: the stage and cohort it records
+        are not computed again for it.
+        """
+        events, partners = self._insert_rows(rows)
+        partners.invalidate_recordset(["lifecycle_event_ids"], flush=False)
+        stage = partners._fields["lifecycle_stage"]
+        with self.env.protecting(self.pool.field_computed[stage], partners):
+            partners.modified(["lifecycle_event_ids"])
+        return events
+
+    @api.model
+    def _insert_rows(self, rows):
+        """Insert the rows in one statement: (new entries, their people)."""
         if not rows:
-            return self.browse()
+            return self.browse(), self.env["res.partner"]
         self.env["alumni.programme"].flush_model(["faculty_id"])
         now = fields.Datetime.now()
         arrays = {name: [row.get(name) or None for row in rows] for name in TIMELINE_COLUMNS}
@@ -152,12 +163,7 @@ class AlumniLifecycleEvent(models.Model):
             )
         )
         events = self.browse(row[0] for row in self.env.cr.fetchall())
-        # The new rows are not in any cache; what depends on them does so
-        # through the people's timelines.
-        partners = self.env["res.partner"].browse(set(arrays["partner_id"]))
-        partners.invalidate_recordset(["lifecycle_event_ids"])
-        partners.modified(["lifecycle_event_ids"])
-        return events
+        return events, self.env["res.partner"].browse(set(arrays["partner_id"]))
 
     @api.model
     def _follow_documents(self, records):

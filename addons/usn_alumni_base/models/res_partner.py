@@ -2,10 +2,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import re
 from collections import defaultdict
+from typing import NamedTuple
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, email_normalize
+
+from .alumni_application import OPEN_APPLICATION_STATES
 
 LIFECYCLE_STAGES = [
     ("prospect", "Prospect"),
@@ -18,6 +21,8 @@ LINKEDIN_PROFILE = re.compile(
     r"^https://([a-z]{2,3}\.)?linkedin\.com/in/[A-Za-z0-9\-_%.]{3,100}/?$"
 )
 PLAIN_EMAIL = re.compile(r"[a-z0-9_%+\-]+(?:\.[a-z0-9_%+\-]+)*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)+")
+# The records of a person that their stage and cohort follow from.
+LIFECYCLE_ONE2MANYS = ("enrollment_ids", "application_ids", "lifecycle_event_ids")
 DEFAULT_MAX_MAILINGS_PARAM = "usn_alumni_base.default_max_mailings_per_month"
 # What a complete profile holds, for profile_completeness (a mobile number
 # counts for the phone).
@@ -40,6 +45,55 @@ def _profile_completeness(values):
         values["mobile"] and not values["phone"]
     )
     return round(100 * filled / len(PROFILE_FIELDS))
+
+
+class LifecycleFacts(NamedTuple):
+    """What a person's stage and cohort follow from."""
+
+    has_active: bool
+    has_completed: bool
+    has_withdrawn: bool
+    graduation_year: int | None
+    has_open_application: bool
+    has_touchpoint: bool
+
+
+def _stage_and_cohort(facts):
+    """(lifecycle stage, graduation year) of a person's LifecycleFacts; a
+    person with none is not in the lifecycle."""
+    if facts is None:
+        return False, 0
+    if facts.has_active:
+        stage = "student"
+    elif facts.has_completed:
+        stage = "alumnus"
+    elif facts.has_withdrawn:
+        stage = "withdrawn"
+    elif facts.has_open_application:
+        stage = "applicant"
+    elif facts.has_touchpoint:
+        stage = "prospect"
+    else:
+        stage = False
+    return stage, facts.graduation_year or 0
+
+
+def _lifecycle_facts_in_memory(partner):
+    """LifecycleFacts of a person from the records in memory (a form being
+    edited)."""
+    enrollments = partner.enrollment_ids
+    states = set(enrollments.mapped("state"))
+    years = enrollments.filtered(lambda e: e.state == "completed").mapped("graduation_year")
+    return LifecycleFacts(
+        has_active="active" in states,
+        has_completed="completed" in states,
+        has_withdrawn="withdrawn" in states,
+        graduation_year=max(years, default=0) or None,
+        has_open_application=any(
+            state in OPEN_APPLICATION_STATES for state in partner.application_ids.mapped("state")
+        ),
+        has_touchpoint=any(kind != "stage_change" for kind in partner.lifecycle_event_ids.mapped("kind")),
+    )
 
 
 def _email_normalized(email):
@@ -65,7 +119,8 @@ class ResPartner(models.Model):
     email_normalized = fields.Char(index="btree_not_null")
     lifecycle_stage = fields.Selection(
         LIFECYCLE_STAGES,
-        readonly=True,
+        compute="_compute_lifecycle",
+        store=True,
         index=True,
         copy=False,
         help="Follows from the person's enrolments, applications and timeline: "
@@ -141,7 +196,8 @@ class ResPartner(models.Model):
         help="Faculties of the person's enrolments and applications.",
     )
     graduation_year = fields.Integer(
-        readonly=True,
+        compute="_compute_lifecycle",
+        store=True,
         index=True,
         copy=False,
         aggregator=False,
@@ -308,11 +364,7 @@ class ResPartner(models.Model):
         return action
 
     def _check_stage_not_typed(self, vals):
-        # A merge copies every field onto the person kept, then derives the
-        # stage and cohort again.
-        if {"lifecycle_stage", "graduation_year"} & vals.keys() and not (
-            self.env.context.get("alumni_merge")
-        ):
+        if {"lifecycle_stage", "graduation_year"} & vals.keys():
             raise UserError(
                 self.env._(
                     "The lifecycle stage and the cohort cannot be set by hand: they "
@@ -419,91 +471,125 @@ class ResPartner(models.Model):
     # Lifecycle stage
     # ------------------------------------------------------------------
 
-    def _update_lifecycle(self):
-        """Derive the lifecycle stage and the cohort (graduation year) of the
-        people in self from their enrolments, applications and timeline, store
-        the ones that changed and write a timeline entry for each change of
-        stage.
+    @api.depends(
+        "enrollment_ids.state",
+        "enrollment_ids.graduation_year",
+        "application_ids.state",
+        "lifecycle_event_ids.kind",
+    )
+    def _compute_lifecycle(self):
+        """The lifecycle stage and the cohort (graduation year), from the
+        person's enrolments, applications and timeline.
 
-        Set-wise and flat: one statement derives and stores every value, one
-        more writes the timeline, whatever the number of people.
+        Set-wise: the people stored in the database are derived with one
+        query for all of them, however many they are; people being edited in
+        a form (new records) from the records in memory.
         """
-        ids = [pid for pid in self.ids if pid]
-        if not ids or self.env.context.get("alumni_defer_lifecycle"):
-            # An import derives the lifecycle once per batch instead.
-            return
-        self.env["alumni.enrollment"].flush_model(["partner_id", "state", "graduation_year"])
-        self.env["alumni.application"].flush_model(["partner_id", "state"])
-        self.env["alumni.lifecycle.event"].flush_model(["partner_id", "kind"])
+        stored = self.filtered("id")
+        facts = stored._lifecycle_facts()
+        for partner in self - stored:
+            facts[partner.id] = _lifecycle_facts_in_memory(partner)
+        for partner in self:
+            partner.lifecycle_stage, partner.graduation_year = _stage_and_cohort(
+                facts.get(partner.id)
+            )
+
+    def _lifecycle_facts(self):
+        """{person id: LifecycleFacts} of the people of self that have
+        enrolments, applications or touchpoints, read in one query."""
+        fields_of = {
+            "alumni.enrollment": ["partner_id", "state", "graduation_year"],
+            "alumni.application": ["partner_id", "state"],
+            "alumni.lifecycle.event": ["partner_id", "kind"],
+        }
+        cache = self.env.cache
+        one2manys = [self._fields[name] for name in LIFECYCLE_ONE2MANYS]
+        # People known in memory to have none of those records, such as
+        # contacts just created, need no query.
+        unknown = [
+            partner_id
+            for partner_id, partner in zip(self.ids, self, strict=True)
+            if not all(
+                cache.contains(partner, field) and not cache.get(partner, field)
+                for field in one2manys
+            )
+        ]
+        if not unknown:
+            return {}
+        for model, names in fields_of.items():
+            self.env[model].flush_model(names)
         self.env.cr.execute(
             SQL(
                 """
-                WITH derived AS (
-                    -- Each person's records are read through the partner_id
-                    -- index alone: a condition on a state beside it would let
-                    -- the planner combine it with the state index, which
-                    -- costs as much as the whole table when its statistics
-                    -- lag behind a large import.
-                    SELECT p.id, p.lifecycle_stage AS old_stage, CASE
-                        WHEN enrolled.has_active THEN 'student'
-                        WHEN enrolled.has_completed THEN 'alumnus'
-                        WHEN enrolled.has_withdrawn THEN 'withdrawn'
-                        WHEN applied.has_open THEN 'applicant'
-                        WHEN touched.has_touchpoint THEN 'prospect'
-                        END AS new_stage,
-                        p.graduation_year AS old_year,
-                        enrolled.graduation_year AS new_year
-                      FROM res_partner p
-                      LEFT JOIN LATERAL (
-                            SELECT bool_or(e.state = 'active') AS has_active,
-                                   bool_or(e.state = 'completed') AS has_completed,
-                                   bool_or(e.state = 'withdrawn') AS has_withdrawn,
-                                   max(e.graduation_year) FILTER (WHERE e.state = 'completed')
-                                       AS graduation_year
-                              FROM alumni_enrollment e
-                             WHERE e.partner_id = p.id
-                           ) enrolled ON TRUE
-                      LEFT JOIN LATERAL (
-                            SELECT bool_or(a.state IN ('submitted', 'offered', 'accepted'))
-                                       AS has_open
-                              FROM alumni_application a
-                             WHERE a.partner_id = p.id
-                           ) applied ON TRUE
-                      LEFT JOIN LATERAL (
-                            SELECT bool_or(l.kind != 'stage_change') AS has_touchpoint
-                              FROM alumni_lifecycle_event l
-                             WHERE l.partner_id = p.id
-                           ) touched ON TRUE
-                     WHERE p.id = ANY(%(ids)s)
-                )
-                UPDATE res_partner p
-                   SET lifecycle_stage = derived.new_stage,
-                       graduation_year = derived.new_year,
-                       write_uid = %(uid)s,
-                       write_date = %(now)s
-                  FROM derived
-                 WHERE p.id = derived.id
-                   AND (derived.old_stage IS DISTINCT FROM derived.new_stage
-                        OR derived.old_year IS DISTINCT FROM derived.new_year)
-             RETURNING p.id, derived.old_stage, derived.new_stage
+                -- Each person's records are read through the partner_id
+                -- index alone: a condition on a state beside it would let
+                -- the planner combine it with the state index, which costs
+                -- as much as the whole table when its statistics lag behind
+                -- a large import.
+                SELECT p.id,
+                       COALESCE(enrolled.has_active, FALSE),
+                       COALESCE(enrolled.has_completed, FALSE),
+                       COALESCE(enrolled.has_withdrawn, FALSE),
+                       enrolled.graduation_year,
+                       COALESCE(applied.has_open, FALSE),
+                       COALESCE(touched.has_touchpoint, FALSE)
+                  FROM unnest(%(ids)s::int[]) AS p(id)
+                  LEFT JOIN LATERAL (
+                        SELECT bool_or(e.state = 'active') AS has_active,
+                               bool_or(e.state = 'completed') AS has_completed,
+                               bool_or(e.state = 'withdrawn') AS has_withdrawn,
+                               max(e.graduation_year) FILTER (WHERE e.state = 'completed')
+                                   AS graduation_year
+                          FROM alumni_enrollment e
+                         WHERE e.partner_id = p.id
+                       ) enrolled ON TRUE
+                  LEFT JOIN LATERAL (
+                        SELECT bool_or(a.state IN %(open_states)s) AS has_open
+                          FROM alumni_application a
+                         WHERE a.partner_id = p.id
+                       ) applied ON TRUE
+                  LEFT JOIN LATERAL (
+                        SELECT bool_or(l.kind != 'stage_change') AS has_touchpoint
+                          FROM alumni_lifecycle_event l
+                         WHERE l.partner_id = p.id
+                       ) touched ON TRUE
                 """,
-                ids=ids,
-                uid=self.env.uid,
-                now=fields.Datetime.now(),
+                ids=unknown,
+                open_states=OPEN_APPLICATION_STATES,
             )
         )
-        changes = self.env.cr.fetchall()
-        if not changes:
-            return
-        changed = self.browse(pid for pid, _old, _new in changes)
-        changed.invalidate_recordset(
-            ["lifecycle_stage", "graduation_year", "write_uid", "write_date"]
-        )
-        changed.modified(["lifecycle_stage", "graduation_year"])
-        self.env["alumni.lifecycle.event"]._append(
+        return {row[0]: LifecycleFacts(*row[1:]) for row in self.env.cr.fetchall()}
+
+    def _write_multi(self, vals_list):
+        # Where a stage is stored, its change goes on the timeline, whichever
+        # code path changed the records it follows from. (So the timeline
+        # holds the change once the stage is stored: when it is read, or at
+        # the latest when the transaction's changes are flushed.)
+        changing = [
+            (partner.id, vals["lifecycle_stage"])
+            for partner, vals in zip(self, vals_list, strict=True)
+            if "lifecycle_stage" in vals
+        ]
+        before = {}
+        if changing:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id, lifecycle_stage FROM res_partner WHERE id = ANY(%s)",
+                    [partner_id for partner_id, _stage in changing],
+                )
+            )
+            before = dict(self.env.cr.fetchall())
+        res = super()._write_multi(vals_list)
+        self.env["alumni.lifecycle.event"]._append_stage_changes(
             [
-                {"partner_id": pid, "kind": "stage_change", "stage_from": old, "stage_to": new}
-                for pid, old, new in changes
-                if old != new
+                {
+                    "partner_id": partner_id,
+                    "kind": "stage_change",
+                    "stage_from": before.get(partner_id),
+                    "stage_to": stage or None,
+                }
+                for partner_id, stage in changing
+                if (before.get(partner_id) or None) != (stage or None)
             ]
         )
+        return res

@@ -123,6 +123,9 @@ class TestLifecycleStage(AlumniCommon):
                 expected_changes, stage = [], False
                 for step, expected in steps:
                     step(self, state)
+                    # Each step is a request of its own: what it changed is
+                    # stored before the next one.
+                    self.env.flush_all()
                     self.assertEqual(
                         state["person"].lifecycle_stage, expected, f"after {step.__name__}"
                     )

@@ -17,13 +17,12 @@ from .bulk_create import bulk_create
 _logger = logging.getLogger(__name__)
 
 # The context every write of the import runs with: no chatter messages or
-# followers per person, and the lifecycle derived once per batch.
+# followers per person.
 IMPORT_CONTEXT = {
     "tracking_disable": True,
     "mail_create_nolog": True,
     "mail_create_nosubscribe": True,
     "mail_notrack": True,
-    "alumni_defer_lifecycle": True,
     "active_test": False,
 }
 
@@ -277,12 +276,8 @@ class RowImporter:
         people = self._people(rows, results, outcome)
         if not people:
             return results
-        touched = self._enrollments(rows, people, programmes, campuses, results)
+        self._enrollments(rows, people, programmes, campuses, results)
         self._prior_education(rows, people, schools, results)
-        if touched:
-            self.env["res.partner"].browse(sorted(touched)).with_context(
-                alumni_defer_lifecycle=False
-            )._update_lifecycle()
         for row in rows:
             results.setdefault(row.line, "unchanged")
         return results
@@ -386,8 +381,7 @@ class RowImporter:
         return [dict(zip(columns, values, strict=True)) for values in self.env.cr.fetchall()]
 
     def _enrollments(self, rows, people, programmes, campuses, results):
-        """Create or update the enrolment of each row; returns the ids of the
-        people whose enrolments were created or changed."""
+        """Create or update the enrolment of each row."""
         env = self.env
         Enrollment = env["alumni.enrollment"]
         Enrollment.flush_model(["partner_id", "programme_id", "start_date", *ENROLLMENT_FIELDS])
@@ -406,7 +400,7 @@ class RowImporter:
             )
             for enrollment_id, partner_id, programme_id, start, *values in env.cr.fetchall()
         }
-        to_create, planned, updates, touched = [], {}, {}, set()
+        to_create, planned, updates = [], {}, {}
         for row in rows:
             if row.line not in people:
                 continue
@@ -423,7 +417,6 @@ class RowImporter:
             if key not in existing:
                 planned[key] = dict(vals, partner_id=partner_id, programme_id=programme.id)
                 to_create.append(planned[key])
-                touched.add(partner_id)
                 results.setdefault(row.line, "updated")
                 continue
             enrollment_id, current = existing[key]
@@ -435,14 +428,12 @@ class RowImporter:
             if changed:
                 current.update(changed)
                 updates.setdefault(enrollment_id, {}).update(changed)
-                touched.add(partner_id)
                 results.setdefault(row.line, "updated")
         if to_create:
             bulk_create(
                 Enrollment, to_create, computed=Enrollment._bulk_computed_values
             )._after_create()
         _write_grouped(Enrollment, updates)
-        return touched
 
     def _programmes(self, rows):
         """{CODE: programme} for the rows, creating the missing ones (with their
