@@ -44,7 +44,7 @@ registry.category("web_tour.tours").add("usn_alumni_person_lifecycle", {
             content: "Set the start date",
             trigger:
                 '.o_field_widget[name="enrollment_ids"] .o_data_row .o_field_widget[name="start_date"] input',
-            run: "edit 08/15/2025 && press Enter",
+            run: "edit 08/15/2025",
         },
         {
             content: "Save the person",
