@@ -37,6 +37,9 @@
         "views/menus.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "usn_alumni_base/static/src/**/*",
+        ],
         "web.assets_tests": [
             "usn_alumni_base/static/tests/tours/*.js",
         ],

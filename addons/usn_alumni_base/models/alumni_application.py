@@ -34,7 +34,9 @@ class AlumniApplication(models.Model):
         related="programme_id.faculty_id", store=True, index=True, precompute=True
     )
     campus_id = fields.Many2one("alumni.campus", ondelete="restrict")
-    intake_year = fields.Integer(required=True, default=lambda self: fields.Date.today().year)
+    intake_year = fields.Integer(
+        required=True, default=lambda self: fields.Date.today().year, aggregator=None
+    )
     intake_term = fields.Selection(
         [("spring", "Spring"), ("autumn", "Autumn")], required=True, default="autumn"
     )

@@ -50,7 +50,7 @@ class AlumniEnrollment(models.Model):
         help="Average grade on the A-F scale as a number: A = 5, B = 4, C = 3, D = 2, E = 1.",
     )
     graduation_year = fields.Integer(
-        compute="_compute_graduation_year", store=True, precompute=True
+        compute="_compute_graduation_year", store=True, precompute=True, aggregator=None
     )
 
     _sql_constraints = [

@@ -31,7 +31,7 @@ class AlumniPriorEducation(models.Model):
         required=True,
         default="upper_secondary",
     )
-    graduation_year = fields.Integer()
+    graduation_year = fields.Integer(aggregator=None)
     grade_average = fields.Float(digits=(4, 2))
     is_verified = fields.Boolean(
         string="Verified", help="The result was checked against a diploma or the student system."

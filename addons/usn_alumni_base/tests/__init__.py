@@ -9,3 +9,4 @@ from . import test_import_tools
 from . import test_import
 from . import test_duplicates
 from . import test_bulk_create
+from . import test_year_field
