@@ -9,11 +9,17 @@ class AlumniFaculty(models.Model):
     _parent_name = "parent_id"
     _parent_store = True
     _rec_name = "complete_name"
+    _rec_names_search = ["complete_name", "name"]
     _order = "complete_name"
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(help="Short code of the unit in the student system.")
-    complete_name = fields.Char(compute="_compute_complete_name", store=True, recursive=True)
+    complete_name = fields.Char(
+        compute="_compute_complete_name",
+        store=True,
+        recursive=True,
+        help="The path of the unit in English, which orders the list.",
+    )
     parent_id = fields.Many2one(
         "alumni.faculty",
         string="Part of",
@@ -33,11 +39,24 @@ class AlumniFaculty(models.Model):
 
     @api.depends("name", "parent_id.complete_name")
     def _compute_complete_name(self):
-        for faculty in self:
+        # Stored once for every reader: in English, whoever changed the name.
+        for faculty in self.with_context(lang="en_US"):
             if faculty.parent_id:
                 faculty.complete_name = f"{faculty.parent_id.complete_name} / {faculty.name}"
             else:
                 faculty.complete_name = faculty.name
+
+    @api.depends("name", "complete_name")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # The path in the reader's language, e.g. "Fakultet for helse / Institutt
+        # for sykepleie": the names are translated, the stored path is not.
+        for faculty in self:
+            names, unit = [], faculty
+            while unit:
+                names.append(unit.name or "")
+                unit = unit.parent_id
+            faculty.display_name = " / ".join(reversed(names))
 
     def _compute_programme_count(self):
         counts = dict(

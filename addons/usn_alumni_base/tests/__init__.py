@@ -10,3 +10,4 @@ from . import test_import
 from . import test_duplicates
 from . import test_bulk_create
 from . import test_year_field
+from . import test_faculty_name
