@@ -33,6 +33,7 @@
         "views/alumni_import_profile_views.xml",
         "views/alumni_import_job_views.xml",
         "views/alumni_duplicate_candidate_views.xml",
+        "views/res_config_settings_views.xml",
         "wizards/alumni_import_wizard_views.xml",
         "views/menus.xml",
     ],

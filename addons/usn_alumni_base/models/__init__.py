@@ -19,3 +19,4 @@ from . import alumni_import_profile_column
 from . import alumni_import_job
 from . import alumni_import_job_line
 from . import alumni_duplicate_candidate
+from . import res_config_settings
