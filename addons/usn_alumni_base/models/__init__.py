@@ -1,4 +1,5 @@
-# The abstract lifecycle document first: res_partner imports the models built on it.
+# The abstract models first: res_partner imports the models built on them.
+from . import alumni_person_record
 from . import alumni_lifecycle_document
 from . import res_partner
 from . import res_users

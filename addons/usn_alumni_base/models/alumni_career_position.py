@@ -6,6 +6,7 @@ from odoo.exceptions import ValidationError
 
 class AlumniCareerPosition(models.Model):
     _name = "alumni.career.position"
+    _inherit = ["alumni.person.record"]
     _description = "Career Position"
     _order = "is_current desc, start_date desc, id desc"
 
@@ -73,3 +74,20 @@ class AlumniCareerPosition(models.Model):
                         position=position.display_name,
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if self._is_self_service():
+            for vals in vals_list:
+                vals["source"] = "self"
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if self._is_self_service() and "source" in vals:
+            vals = dict(vals, source="self")
+        return super().write(vals)
+
+    def _is_self_service(self):
+        """Whether the current user keeps their own career (a portal user):
+        what they enter is self-reported, whatever they claim."""
+        return not self.env.su and self.env.user.share

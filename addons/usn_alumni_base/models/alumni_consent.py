@@ -1,7 +1,8 @@
 # Copyright 2026 University of South-Eastern Norway
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+from odoo.http import request
 from odoo.tools import SQL
 
 CONSENT_SOURCES = [
@@ -23,6 +24,7 @@ class AlumniConsent(models.Model):
     """
 
     _name = "alumni.consent"
+    _inherit = ["alumni.person.record"]
     _description = "Consent Answer"
     _order = "date desc, id desc"
     _rec_name = "purpose_id"
@@ -61,10 +63,27 @@ class AlumniConsent(models.Model):
             )
         )
 
+    @api.constrains("date")
+    def _check_date(self):
+        now = fields.Datetime.now()
+        for consent in self:
+            if consent.date > now:
+                raise ValidationError(
+                    self.env._(
+                        "The answer of %(person)s to “%(purpose)s” is dated %(date)s, "
+                        "in the future: an answer is recorded when it is given.",
+                        person=consent.partner_id.display_name,
+                        purpose=consent.purpose_id.display_name,
+                        date=consent.date,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             vals.pop("is_current", None)
+        if not self.env.su and self.env.user.share:
+            self._record_as_portal_answers(vals_list)
         consents = super().create(vals_list)
         consents._update_current_answers()
         return consents
@@ -79,6 +98,55 @@ class AlumniConsent(models.Model):
                 )
             )
         return super().write(vals)
+
+    def unlink(self):
+        # The history is the evidence: answers are never deleted, not even
+        # by the system (the database drops them with the person).
+        if self:
+            raise UserError(
+                self.env._(
+                    "A consent answer cannot be deleted: the history of answers is "
+                    "the evidence of what the person agreed to. Record a new answer "
+                    "to correct it."
+                )
+            )
+        return super().unlink()
+
+    @api.model
+    def _record_as_portal_answers(self, vals_list):
+        """What a person answers in the portal is dated now, comes from the
+        portal, answers the purpose's current wording, and carries evidence
+        recorded by the server: none of it is the person's to choose."""
+        purposes = self.env["alumni.consent.purpose"].browse(
+            {vals.get("purpose_id") for vals in vals_list if vals.get("purpose_id")}
+        )
+        wording = {purpose.id: purpose.wording_version for purpose in purposes}
+        evidence = self._portal_evidence()
+        now = fields.Datetime.now()
+        for vals in vals_list:
+            vals.update(
+                date=now,
+                source="portal",
+                evidence=evidence,
+                wording_version=wording.get(vals.get("purpose_id")) or False,
+            )
+
+    @api.model
+    def _portal_evidence(self):
+        """How the server saw the answer being given: user, address, browser."""
+        address = agent = self.env._("unknown")
+        if request:
+            address = request.httprequest.remote_addr or address
+            agent = request.httprequest.user_agent.string or agent
+        return self.env._(
+            "Answered in the portal by %(user)s (login %(login)s, user id %(uid)s) "
+            "from the address %(address)s with the browser %(agent)s.",
+            user=self.env.user.name,
+            login=self.env.user.login,
+            uid=self.env.uid,
+            address=address,
+            agent=agent,
+        )
 
     def _update_current_answers(self):
         """Mark the latest answer of each (person, purpose) of self as current."""

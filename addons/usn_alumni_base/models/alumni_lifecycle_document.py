@@ -11,6 +11,7 @@ class AlumniLifecycleDocument(models.AbstractModel):
     ``partner_id``."""
 
     _name = "alumni.lifecycle.document"
+    _inherit = ["alumni.person.record"]
     _description = "Lifecycle Document"
 
     def write(self, vals):

@@ -25,7 +25,9 @@ class AlumniPartnerRelation(models.Model):
     A is the parent of B also records that B is the child of A."""
 
     _name = "alumni.partner.relation"
+    _inherit = ["alumni.person.record"]
     _description = "Family Relation"
+    _person_fields = ("partner_id", "related_partner_id")
     _order = "partner_id, kind, id"
 
     partner_id = fields.Many2one(

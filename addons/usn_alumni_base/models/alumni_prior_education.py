@@ -5,6 +5,7 @@ from odoo import fields, models
 
 class AlumniPriorEducation(models.Model):
     _name = "alumni.prior.education"
+    _inherit = ["alumni.person.record"]
     _description = "Prior Education"
     _order = "graduation_year desc, id desc"
 

@@ -23,6 +23,10 @@ LINKEDIN_PROFILE = re.compile(
 PLAIN_EMAIL = re.compile(r"[a-z0-9_%+\-]+(?:\.[a-z0-9_%+\-]+)*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)+")
 # The records of a person that their stage and cohort follow from.
 LIFECYCLE_ONE2MANYS = ("enrollment_ids", "application_ids", "lifecycle_event_ids")
+# Who may read and write what the suite holds about a person: the Alumni
+# roles, and a portal user for their own person (the portal may read no
+# other person). Other employees see contacts without it.
+PERSON_GROUPS = "usn_alumni_base.group_alumni_faculty,base.group_portal"
 DEFAULT_MAX_MAILINGS_PARAM = "usn_alumni_base.default_max_mailings_per_month"
 # What a complete profile holds, for profile_completeness (a mobile number
 # counts for the phone).
@@ -92,7 +96,9 @@ def _lifecycle_facts_in_memory(partner):
         has_open_application=any(
             state in OPEN_APPLICATION_STATES for state in partner.application_ids.mapped("state")
         ),
-        has_touchpoint=any(kind != "stage_change" for kind in partner.lifecycle_event_ids.mapped("kind")),
+        has_touchpoint=any(
+            kind != "stage_change" for kind in partner.lifecycle_event_ids.mapped("kind")
+        ),
     )
 
 
@@ -113,8 +119,9 @@ class ResPartner(models.Model):
         copy=False,
         tracking=True,
         help="The person's number in the student information system.",
+        groups=PERSON_GROUPS,
     )
-    birth_date = fields.Date(copy=False)
+    birth_date = fields.Date(copy=False, groups=PERSON_GROUPS)
     # Imports and duplicate detection find people by e-mail address.
     email_normalized = fields.Char(index="btree_not_null")
     lifecycle_stage = fields.Selection(
@@ -129,32 +136,48 @@ class ResPartner(models.Model):
         "prospect once the person has any touchpoint on the timeline. Empty for contacts that are "
         "not in the student lifecycle.",
     )
-    enrollment_ids = fields.One2many("alumni.enrollment", "partner_id", string="Enrolments")
-    application_ids = fields.One2many("alumni.application", "partner_id")
-    prior_education_ids = fields.One2many("alumni.prior.education", "partner_id")
+    enrollment_ids = fields.One2many(
+        "alumni.enrollment", "partner_id", string="Enrolments", groups=PERSON_GROUPS
+    )
+    application_ids = fields.One2many("alumni.application", "partner_id", groups=PERSON_GROUPS)
+    prior_education_ids = fields.One2many(
+        "alumni.prior.education", "partner_id", groups=PERSON_GROUPS
+    )
     interest_ids = fields.Many2many(
         "alumni.interest",
         "res_partner_alumni_interest_rel",
         "partner_id",
         "interest_id",
         string="Interests",
+        groups=PERSON_GROUPS,
     )
-    consent_ids = fields.One2many("alumni.consent", "partner_id", string="Consent History")
+    consent_ids = fields.One2many(
+        "alumni.consent", "partner_id", string="Consent History", groups=PERSON_GROUPS
+    )
     current_consent_ids = fields.One2many(
         "alumni.consent",
         "partner_id",
         string="Consents",
         domain=[("is_current", "=", True)],
         readonly=True,
+        groups=PERSON_GROUPS,
     )
-    career_position_ids = fields.One2many("alumni.career.position", "partner_id", string="Career")
-    relation_ids = fields.One2many("alumni.partner.relation", "partner_id", string="Family")
+    career_position_ids = fields.One2many(
+        "alumni.career.position", "partner_id", string="Career", groups=PERSON_GROUPS
+    )
+    relation_ids = fields.One2many(
+        "alumni.partner.relation", "partner_id", string="Family", groups=PERSON_GROUPS
+    )
     lifecycle_event_ids = fields.One2many(
-        "alumni.lifecycle.event", "partner_id", string="Timeline", readonly=True
+        "alumni.lifecycle.event",
+        "partner_id",
+        string="Timeline",
+        readonly=True,
+        groups=PERSON_GROUPS,
     )
-    linkedin_url = fields.Char(string="LinkedIn Profile")
-    is_deceased = fields.Boolean(string="Deceased", tracking=True, copy=False)
-    deceased_date = fields.Date(string="Date of Death", copy=False)
+    linkedin_url = fields.Char(string="LinkedIn Profile", groups=PERSON_GROUPS)
+    is_deceased = fields.Boolean(string="Deceased", tracking=True, copy=False, groups=PERSON_GROUPS)
+    deceased_date = fields.Date(string="Date of Death", copy=False, groups=PERSON_GROUPS)
     max_mailings_per_month = fields.Integer(
         string="Mailings per Month",
         default=lambda self: self._default_max_mailings_per_month(),
@@ -166,9 +189,13 @@ class ResPartner(models.Model):
         store=True,
         aggregator="avg",
         help="Share of the profile that is filled in, in percent.",
+        groups=PERSON_GROUPS,
     )
     last_verified_date = fields.Date(
-        string="Verified On", copy=False, help="When the data was last confirmed as current."
+        string="Verified On",
+        copy=False,
+        help="When the data was last confirmed as current.",
+        groups=PERSON_GROUPS,
     )
     network_state = fields.Selection(
         selection=[
@@ -184,6 +211,7 @@ class ResPartner(models.Model):
         copy=False,
         help="Membership of the alumni network. Changed by the network's "
         "join, approval, suspension and leave process.",
+        groups=PERSON_GROUPS,
     )
     is_school = fields.Boolean(
         string="Is a School", help="A school people come from (prior education)."
@@ -194,6 +222,7 @@ class ResPartner(models.Model):
         compute="_compute_affiliated_faculty_ids",
         search="_search_affiliated_faculty_ids",
         help="Faculties of the person's enrolments and applications.",
+        groups=PERSON_GROUPS,
     )
     graduation_year = fields.Integer(
         compute="_compute_lifecycle",
@@ -202,10 +231,11 @@ class ResPartner(models.Model):
         copy=False,
         aggregator=False,
         help="Year of the person's latest completed programme: their cohort.",
+        groups=PERSON_GROUPS,
     )
-    enrollment_count = fields.Integer(compute="_compute_alumni_counts")
-    application_count = fields.Integer(compute="_compute_alumni_counts")
-    lifecycle_event_count = fields.Integer(compute="_compute_alumni_counts")
+    enrollment_count = fields.Integer(compute="_compute_alumni_counts", groups=PERSON_GROUPS)
+    application_count = fields.Integer(compute="_compute_alumni_counts", groups=PERSON_GROUPS)
+    lifecycle_event_count = fields.Integer(compute="_compute_alumni_counts", groups=PERSON_GROUPS)
 
     _sql_constraints = [
         (
@@ -334,6 +364,16 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # Odoo checks the groups of the fields written, not of the fields a
+        # new record is created with.
+        self.check_field_access_rights(
+            "create",
+            [
+                name
+                for name in {name for vals in vals_list for name in vals}
+                if name in self._fields and self._fields[name].groups == PERSON_GROUPS
+            ],
+        )
         for vals in vals_list:
             self._check_stage_not_typed(vals)
             self._normalize_alumni_vals(vals)
@@ -343,6 +383,21 @@ class ResPartner(models.Model):
         self._check_stage_not_typed(vals)
         self._normalize_alumni_vals(vals)
         return super().write(vals)
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        # Odoo checks the groups of the fields a domain reads, except for the
+        # existence of related records, e.g. ("enrollment_ids", "!=", False):
+        # whether a person has enrolments is for the Alumni roles too.
+        self.check_field_access_rights(
+            "read",
+            [
+                term[0].split(".", 1)[0]
+                for term in domain
+                if isinstance(term, (list, tuple)) and len(term) == 3 and isinstance(term[0], str)
+            ],
+        )
+        return super()._search(domain, offset=offset, limit=limit, order=order)
 
     def action_view_enrollments(self):
         return self._alumni_action("usn_alumni_base.alumni_enrollment_action")

@@ -8,6 +8,7 @@ from . import test_ui
 from . import test_import_tools
 from . import test_import
 from . import test_duplicates
+from . import test_ui_duplicates
 from . import test_bulk_create
 from . import test_year_field
 from . import test_faculty_name
