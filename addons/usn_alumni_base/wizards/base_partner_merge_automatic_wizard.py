@@ -42,14 +42,20 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
             [("partner_id", "=", dst_partner.id), ("related_partner_id", "=", dst_partner.id)]
         ).with_context(alumni_reciprocal_relation=True).unlink()
         dst_partner.consent_ids._update_current_answers()
-        dst_partner._update_lifecycle()
         return res
 
     def _update_foreign_keys(self, src_partners, dst_partner):
         # Called once Odoo's checks have passed, before its SQL moves the
         # records of the merged people: what it would delete moves first.
         self._move_alumni_records(src_partners, dst_partner)
-        return super()._update_foreign_keys(src_partners, dst_partner)
+        res = super()._update_foreign_keys(src_partners, dst_partner)
+        # The records of the people merged were moved to the person kept in
+        # SQL: what follows from the person's records (stage, cohort,
+        # faculties) is computed again, as after any change of them.
+        dst_partner.modified(
+            [name for name, field in dst_partner._fields.items() if field.type == "one2many"]
+        )
+        return res
 
     def _check_student_numbers(self, partners):
         """Refuse to merge people who have different student numbers."""
