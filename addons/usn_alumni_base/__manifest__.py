@@ -26,6 +26,7 @@
         "views/alumni_interest_views.xml",
         "views/alumni_consent_purpose_views.xml",
         "views/alumni_lifecycle_event_views.xml",
+        "views/alumni_consent_views.xml",
         "views/alumni_enrollment_views.xml",
         "views/alumni_application_views.xml",
         "views/res_partner_views.xml",

@@ -12,3 +12,4 @@ from . import test_ui_duplicates
 from . import test_bulk_create
 from . import test_year_field
 from . import test_faculty_name
+from . import test_consent_views
