@@ -13,3 +13,4 @@ from . import test_bulk_create
 from . import test_year_field
 from . import test_faculty_name
 from . import test_consent_views
+from . import test_security_leaks

@@ -40,6 +40,7 @@ class TestSetWise(AlumniCommon):
         self._create_enrollments(5)  # warm the caches that a first call fills
         _small, small_queries = self._create_enrollments(20)
         enrollments, large_queries = self._create_enrollments(2000)
+
         # Only the ORM's own batches grow with the number of rows: the INSERT
         # of the enrolments (INSERT_BATCH_SIZE rows a query), the UPDATE of
         # the people's stages (UPDATE_BATCH_SIZE), and the recomputation of
