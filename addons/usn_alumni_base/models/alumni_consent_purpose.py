@@ -1,6 +1,6 @@
 # Copyright 2026 University of South-Eastern Norway
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class AlumniConsentPurpose(models.Model):
@@ -29,3 +29,24 @@ class AlumniConsentPurpose(models.Model):
     _sql_constraints = [
         ("code_uniq", "unique(code)", "Another consent purpose already has this code."),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        purposes = super().create(vals_list)
+        self._refresh_consent_filters()
+        return purposes
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"name", "code", "sequence", "active"} & vals.keys():
+            self._refresh_consent_filters()
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self._refresh_consent_filters()
+        return res
+
+    def _refresh_consent_filters(self):
+        # The People search view has a filter per purpose (res.partner._get_view).
+        self.env.registry.clear_cache("templates")

@@ -4,6 +4,8 @@ import re
 from collections import defaultdict
 from typing import NamedTuple
 
+from lxml import etree
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, email_normalize
@@ -52,7 +54,7 @@ def _profile_completeness(values):
 
 
 class LifecycleFacts(NamedTuple):
-    """What a person's stage and cohort follow from."""
+    """What a person's stage, cohort and programme follow from."""
 
     has_active: bool
     has_completed: bool
@@ -60,6 +62,10 @@ class LifecycleFacts(NamedTuple):
     graduation_year: int | None
     has_open_application: bool
     has_touchpoint: bool
+    # The programme and campus of the latest enrolment, else of the latest
+    # application.
+    programme_id: int | None
+    campus_id: int | None
 
 
 def _stage_and_cohort(facts):
@@ -88,6 +94,14 @@ def _lifecycle_facts_in_memory(partner):
     enrollments = partner.enrollment_ids
     states = set(enrollments.mapped("state"))
     years = enrollments.filtered(lambda e: e.state == "completed").mapped("graduation_year")
+    latest = (
+        enrollments.sorted(
+            lambda e: (e.start_date or fields.Date.today(), e.id or 0), reverse=True
+        )[:1]
+        or partner.application_ids.sorted(
+            lambda a: (a.date_submitted or fields.Date.today(), a.id or 0), reverse=True
+        )[:1]
+    )
     return LifecycleFacts(
         has_active="active" in states,
         has_completed="completed" in states,
@@ -99,6 +113,8 @@ def _lifecycle_facts_in_memory(partner):
         has_touchpoint=any(
             kind != "stage_change" for kind in partner.lifecycle_event_ids.mapped("kind")
         ),
+        programme_id=latest.programme_id.id,
+        campus_id=latest.campus_id.id,
     )
 
 
@@ -232,6 +248,47 @@ class ResPartner(models.Model):
         aggregator=False,
         help="Year of the person's latest completed programme: their cohort.",
         groups=PERSON_GROUPS,
+    )
+    is_alumni_person = fields.Boolean(
+        string="In the Student Lifecycle",
+        compute="_compute_is_alumni_person",
+        store=True,
+        readonly=False,
+        index=True,
+        copy=False,
+        groups=PERSON_GROUPS,
+        help="Listed under People: once the person has a lifecycle stage, or when "
+        "staff added them there.",
+    )
+    alumni_programme_id = fields.Many2one(
+        "alumni.programme",
+        string="Programme",
+        compute="_compute_lifecycle",
+        store=True,
+        index=True,
+        copy=False,
+        groups=PERSON_GROUPS,
+        help="The programme of the person's latest enrolment, or of their latest application.",
+    )
+    alumni_campus_id = fields.Many2one(
+        "alumni.campus",
+        string="Campus",
+        compute="_compute_lifecycle",
+        store=True,
+        index=True,
+        copy=False,
+        groups=PERSON_GROUPS,
+        help="The campus of the person's latest enrolment, or of their latest application.",
+    )
+    alumni_faculty_id = fields.Many2one(
+        "alumni.faculty",
+        string="Faculty",
+        compute="_compute_lifecycle",
+        store=True,
+        index=True,
+        copy=False,
+        groups=PERSON_GROUPS,
+        help="The faculty of the person's programme.",
     )
     enrollment_count = fields.Integer(compute="_compute_alumni_counts", groups=PERSON_GROUPS)
     application_count = fields.Integer(compute="_compute_alumni_counts", groups=PERSON_GROUPS)
@@ -385,6 +442,31 @@ class ResPartner(models.Model):
         return super().write(vals)
 
     @api.model
+    def _get_view(self, view_id=None, view_type="form", **options):
+        arch, view = super()._get_view(view_id, view_type, **options)
+        if view_type == "search":
+            anchor = arch.find(".//separator[@name='alumni_consent_filters']")
+            if anchor is not None:
+                for consent_filter in reversed(self._consent_filters()):
+                    anchor.addnext(consent_filter)
+        return arch, view
+
+    @api.model
+    def _consent_filters(self):
+        """A search filter per consent purpose: the people whose current
+        answer for it is "given"."""
+        # Purposes are no secret; the view is built for whoever opens it.
+        return [
+            etree.Element(
+                "filter",
+                name=f"consent_{purpose.code}",
+                string=self.env._("Consent: %(purpose)s", purpose=purpose.name),
+                domain=repr(self._consent_domain(purpose.code)),
+            )
+            for purpose in self.env["alumni.consent.purpose"].sudo().search([])
+        ]
+
+    @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         # Odoo checks the groups of the fields a domain reads, except for the
         # existence of related records, e.g. ("enrollment_ids", "!=", False):
@@ -529,12 +611,19 @@ class ResPartner(models.Model):
     @api.depends(
         "enrollment_ids.state",
         "enrollment_ids.graduation_year",
+        "enrollment_ids.programme_id",
+        "enrollment_ids.campus_id",
+        "enrollment_ids.start_date",
         "application_ids.state",
+        "application_ids.programme_id",
+        "application_ids.campus_id",
+        "application_ids.date_submitted",
         "lifecycle_event_ids.kind",
     )
     def _compute_lifecycle(self):
-        """The lifecycle stage and the cohort (graduation year), from the
-        person's enrolments, applications and timeline.
+        """The lifecycle stage, the cohort (graduation year) and the current
+        programme, campus and faculty, from the person's enrolments,
+        applications and timeline.
 
         Set-wise: the people stored in the database are derived with one
         query for all of them, however many they are; people being edited in
@@ -544,17 +633,48 @@ class ResPartner(models.Model):
         facts = stored._lifecycle_facts()
         for partner in self - stored:
             facts[partner.id] = _lifecycle_facts_in_memory(partner)
+        programmes = self.env["alumni.programme"].browse(
+            {f.programme_id for f in facts.values() if f.programme_id}
+        )
+        faculty_of = {
+            # The faculty, the top of the unit the programme belongs to.
+            programme.id: int(programme.faculty_id.parent_path.split("/", 1)[0])
+            for programme in programmes
+            if programme.faculty_id.parent_path
+        }
         for partner in self:
-            partner.lifecycle_stage, partner.graduation_year = _stage_and_cohort(
-                facts.get(partner.id)
-            )
+            partner_facts = facts.get(partner.id)
+            partner.lifecycle_stage, partner.graduation_year = _stage_and_cohort(partner_facts)
+            programme_id = partner_facts.programme_id if partner_facts else False
+            partner.alumni_programme_id = programme_id
+            partner.alumni_campus_id = partner_facts.campus_id if partner_facts else False
+            partner.alumni_faculty_id = faculty_of.get(programme_id, False)
+
+    @api.depends("lifecycle_stage")
+    def _compute_is_alumni_person(self):
+        # Once in the lifecycle, a person stays listed under People.
+        for partner in self:
+            partner.is_alumni_person = partner.is_alumni_person or bool(partner.lifecycle_stage)
 
     def _lifecycle_facts(self):
         """{person id: LifecycleFacts} of the people of self that have
         enrolments, applications or touchpoints, read in one query."""
         fields_of = {
-            "alumni.enrollment": ["partner_id", "state", "graduation_year"],
-            "alumni.application": ["partner_id", "state"],
+            "alumni.enrollment": [
+                "partner_id",
+                "state",
+                "graduation_year",
+                "programme_id",
+                "campus_id",
+                "start_date",
+            ],
+            "alumni.application": [
+                "partner_id",
+                "state",
+                "programme_id",
+                "campus_id",
+                "date_submitted",
+            ],
             "alumni.lifecycle.event": ["partner_id", "kind"],
         }
         cache = self.env.cache
@@ -587,7 +707,11 @@ class ResPartner(models.Model):
                        COALESCE(enrolled.has_withdrawn, FALSE),
                        enrolled.graduation_year,
                        COALESCE(applied.has_open, FALSE),
-                       COALESCE(touched.has_touchpoint, FALSE)
+                       COALESCE(touched.has_touchpoint, FALSE),
+                       COALESCE(latest_enrollment.programme_id, latest_application.programme_id),
+                       CASE WHEN latest_enrollment.programme_id IS NOT NULL
+                            THEN latest_enrollment.campus_id
+                            ELSE latest_application.campus_id END
                   FROM unnest(%(ids)s::int[]) AS p(id)
                   LEFT JOIN LATERAL (
                         SELECT bool_or(e.state = 'active') AS has_active,
@@ -608,6 +732,20 @@ class ResPartner(models.Model):
                           FROM alumni_lifecycle_event l
                          WHERE l.partner_id = p.id
                        ) touched ON TRUE
+                  LEFT JOIN LATERAL (
+                        SELECT e.programme_id, e.campus_id
+                          FROM alumni_enrollment e
+                         WHERE e.partner_id = p.id
+                         ORDER BY e.start_date DESC, e.id DESC
+                         LIMIT 1
+                       ) latest_enrollment ON TRUE
+                  LEFT JOIN LATERAL (
+                        SELECT a.programme_id, a.campus_id
+                          FROM alumni_application a
+                         WHERE a.partner_id = p.id
+                         ORDER BY a.date_submitted DESC, a.id DESC
+                         LIMIT 1
+                       ) latest_application ON TRUE
                 """,
                 ids=unknown,
                 open_states=OPEN_APPLICATION_STATES,
