@@ -3,7 +3,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 ENROLLMENT_STATES = [
     ("active", "Active"),
@@ -12,6 +12,10 @@ ENROLLMENT_STATES = [
 ]
 # Grade averages on the Norwegian A-F scale, as numbers: A = 5 ... E = 1, F = 0.
 GRADE_MIN, GRADE_MAX = 0.0, 5.0
+# The context key of the writes that may change an enrolment's status: its
+# actions (Graduate, Withdraw), which set the dates that go with it, and the
+# student-system import, which copies the status the student system holds.
+STATE_CHANGE_CONTEXT = "alumni_enrollment_state_change"
 
 
 def _graduation_year(values):
@@ -24,24 +28,37 @@ def _graduation_year(values):
 class AlumniEnrollment(models.Model):
     _name = "alumni.enrollment"
     _description = "Programme Enrolment"
-    _inherit = ["alumni.lifecycle.document"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "alumni.lifecycle.document"]
     _order = "start_date desc, id desc"
 
     partner_id = fields.Many2one(
-        "res.partner", string="Student", required=True, index=True, ondelete="cascade"
+        "res.partner",
+        string="Student",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        tracking=True,
     )
     programme_id = fields.Many2one(
-        "alumni.programme", required=True, index=True, ondelete="restrict"
+        "alumni.programme", required=True, index=True, ondelete="restrict", tracking=True
     )
     programme_level = fields.Selection(related="programme_id.level")
     faculty_id = fields.Many2one(
         related="programme_id.faculty_id", store=True, index=True, precompute=True
     )
-    campus_id = fields.Many2one("alumni.campus", index=True, ondelete="restrict")
-    start_date = fields.Date(required=True)
-    end_date = fields.Date()
-    state = fields.Selection(ENROLLMENT_STATES, required=True, default="active", index=True)
-    graduation_date = fields.Date(help="Date the degree was conferred.")
+    campus_id = fields.Many2one("alumni.campus", index=True, ondelete="restrict", tracking=True)
+    start_date = fields.Date(required=True, tracking=True)
+    end_date = fields.Date(tracking=True)
+    state = fields.Selection(
+        ENROLLMENT_STATES,
+        required=True,
+        default="active",
+        index=True,
+        readonly=True,
+        tracking=True,
+        help="Changes through the Graduate and Withdraw actions, which set the dates.",
+    )
+    graduation_date = fields.Date(help="Date the degree was conferred.", tracking=True)
     degree = fields.Char(help="Title of the degree conferred, e.g. Bachelor of Nursing.")
     credits = fields.Float(string="ECTS Earned", digits=(6, 1))
     final_grade = fields.Float(
@@ -104,6 +121,9 @@ class AlumniEnrollment(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        default_state = self.env.context.get("default_state", "active")
+        if any(vals.get("state", default_state) != "active" for vals in vals_list):
+            self._check_state_change()
         enrollments = super().create(vals_list)
         enrollments._after_create()
         return enrollments
@@ -112,25 +132,29 @@ class AlumniEnrollment(models.Model):
         changed_state = (
             self.filtered(lambda e: e.state != vals["state"]) if "state" in vals else self.browse()
         )
+        if changed_state:
+            changed_state._check_state_change()
         res = super().write(vals)
         changed_state._log_state_touchpoints()
         return res
 
     def action_complete(self):
-        today = fields.Date.context_today(self)
-        for enrollment in self:
+        """Graduate: the enrolment ends today, unless it ended already, and
+        the degree is conferred on its last day unless a date is given."""
+        for enrollment in self.with_context(**{STATE_CHANGE_CONTEXT: True}):
+            end_date = enrollment._closing_date()
             enrollment.write(
                 {
                     "state": "completed",
-                    "end_date": enrollment.end_date or today,
-                    "graduation_date": enrollment.graduation_date or today,
+                    "end_date": end_date,
+                    "graduation_date": enrollment.graduation_date or end_date,
                 }
             )
 
     def action_withdraw(self):
-        today = fields.Date.context_today(self)
-        for enrollment in self:
-            enrollment.write({"state": "withdrawn", "end_date": enrollment.end_date or today})
+        """Withdraw: the enrolment ends today, unless it ended already."""
+        for enrollment in self.with_context(**{STATE_CHANGE_CONTEXT: True}):
+            enrollment.write({"state": "withdrawn", "end_date": enrollment._closing_date()})
 
     def _after_create(self):
         """What follows the creation of enrolments, however they were
@@ -157,6 +181,25 @@ class AlumniEnrollment(models.Model):
             }
             for vals in vals_list
         ]
+
+    def _check_state_change(self):
+        """Refuse a change of status made outside the enrolment's actions and
+        the import (the system itself may)."""
+        if self.env.su or self.env.context.get(STATE_CHANGE_CONTEXT):
+            return
+        raise UserError(
+            self.env._(
+                "The status of an enrolment changes only through its Graduate and "
+                "Withdraw buttons, which also set its end and graduation dates."
+            )
+        )
+
+    def _closing_date(self):
+        """The last day of an enrolment that ends now: its end date when that
+        is past, else today."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        return min(self.end_date, today) if self.end_date else today
 
     def _mark_applications_enrolled(self):
         """Close the open applications that these enrolments answer."""
