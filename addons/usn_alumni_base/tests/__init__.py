@@ -13,6 +13,7 @@ from . import test_bulk_create
 from . import test_year_field
 from . import test_faculty_name
 from . import test_consent_views
+from . import test_enrollment_actions
 from . import test_security_leaks
 from . import test_people_views
 from . import test_ui_people
