@@ -7,9 +7,9 @@ from odoo.models import LOG_ACCESS_COLUMNS
 from odoo.tests import tagged
 from odoo.tools import email_normalize
 
-from ..tools.row_importer import IMPORT_CONTEXT
 from ..models.res_partner import _email_normalized
-from ..tools.bulk_create import bulk_create
+from ..tools.bulk_create import bulk_create, create_overrides, unverified_create_overrides
+from ..tools.row_importer import FAST_PATH_VERIFIED, IMPORT_CONTEXT
 from .common import NOW, AlumniCommon
 
 
@@ -177,3 +177,59 @@ class TestBulkCreate(AlumniCommon):
                     }
                 ],
             )
+
+    def test_coordinator_cannot_insert_records_outside_their_faculties(self):
+        person = self.env["res.partner"].create({"name": "Eva Ruud"})
+        Enrollment = self.env["alumni.enrollment"].with_user(self.user_coordinator)
+        outside = {
+            "partner_id": person.id,
+            "programme_id": self.programme_it.id,  # Technology, not Health
+            "start_date": "2020-08-15",
+        }
+        inside = dict(outside, programme_id=self.programme_nursing.id, start_date="2021-08-15")
+        # The record rules apply to the records inserted, not only to the model.
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            bulk_create(Enrollment, [inside, outside], computed=Enrollment._bulk_computed_values)
+        self.env.invalidate_all()
+        self.assertFalse(person.enrollment_ids)
+        created = bulk_create(Enrollment, [inside], computed=Enrollment._bulk_computed_values)
+        self.assertEqual(created.programme_id, self.programme_nursing)
+        self.assertEqual(created.create_uid, self.user_coordinator)
+
+    def test_create_overrides_are_the_ones_the_fast_path_was_checked_against(self):
+        # Installing an addon that overrides create() of one of these models
+        # shows up here: the import then creates them through the ORM (with a
+        # warning) until the fast path is checked against it and listed.
+        present = {
+            model: sorted(set(create_overrides(type(self.env[model]))))
+            for model in FAST_PATH_VERIFIED
+        }
+        self.assertEqual(
+            present,
+            {
+                "res.partner": ["base:Partner", "mail:MailThread", "usn_alumni_base:ResPartner"],
+                "alumni.enrollment": [
+                    "mail:MailThread",
+                    "usn_alumni_base:AlumniEnrollment",
+                    "usn_alumni_base:AlumniPersonRecord",
+                ],
+                "alumni.prior.education": ["usn_alumni_base:AlumniPersonRecord"],
+            },
+        )
+        for model, verified in FAST_PATH_VERIFIED.items():
+            with self.subTest(model=model):
+                self.assertEqual(unverified_create_overrides(type(self.env[model]), verified), [])
+
+    def test_an_override_of_another_addon_is_unverified(self):
+        registry_class = type(self.env["res.partner"])
+        # A class as an addon's model class looks in the registry's chain.
+        other = type(
+            "ResPartner",
+            (registry_class,),
+            {"_module": "partner_autocomplete_custom", "create": registry_class.create},
+        )
+        self.assertEqual(create_overrides(other)[0], "partner_autocomplete_custom:ResPartner")
+        self.assertEqual(
+            unverified_create_overrides(other, FAST_PATH_VERIFIED["res.partner"]),
+            ["partner_autocomplete_custom:ResPartner"],
+        )

@@ -14,18 +14,40 @@ call:
   hand (``computed``); every other stored computed field is computed by the
   ORM for all the new records together at the next flush;
 - the records then go through what ``create()`` does once they are stored:
-  the access check, the fields that depend on them are marked for
-  recomputation, cached inverse one2many fields are refreshed and the
-  Python constraints are checked.
+  the fields that depend on them are marked for recomputation, cached
+  inverse one2many fields are refreshed, the Python constraints are checked
+  and the access rights and record rules for creating are checked on the
+  new records (so a user confined to some records cannot insert others).
 
 What it does not run are the model's ``create()`` overrides: the caller uses
-it only for values with which those overrides do nothing, and runs the
-follow-up of its own model itself (see ``alumni.enrollment``).
+it only for models whose ``create()`` chain it has checked against what it
+does (:func:`unverified_create_overrides`), for values with which those
+overrides do nothing, and runs the follow-up of its own model itself (see
+``alumni.enrollment``). When another addon overrides ``create()``, the caller
+creates through the ORM instead.
 """
 
 from odoo.fields import Command
 from odoo.models import LOG_ACCESS_COLUMNS
 from odoo.tools import SQL
+
+
+def create_overrides(model_class):
+    """The classes that define ``create()`` in the registry's class of a
+    model (``type(env[model])``), in the order in which they are called, as
+    ``"addon:ClassName"``; Odoo's own ``BaseModel.create()`` is not listed."""
+    return [
+        f"{cls._module}:{cls.__name__}"
+        for cls in model_class.mro()
+        if "create" in vars(cls) and getattr(cls, "_module", None)
+    ]
+
+
+def unverified_create_overrides(model_class, verified):
+    """The overrides of ``create()``, among :func:`create_overrides`, that
+    are not in ``verified``: those that :func:`bulk_create` would skip
+    without anyone having checked that it may."""
+    return sorted(set(create_overrides(model_class)) - set(verified))
 
 
 def bulk_create(model, vals_list, computed=None):
@@ -43,6 +65,10 @@ def bulk_create(model, vals_list, computed=None):
     :raise ValueError: when a value names a field that is not stored in a
         column of the model, or when the model has a default that only
         create() can store (a many2many or one2many one)
+    :raise AccessError: when the user may not create records of the model,
+        or the record rules do not let them create one of these records
+        (checked on the stored records, as ``create()`` does; the caller's
+        transaction or savepoint then drops them)
     """
     if not vals_list:
         return model.browse()
@@ -66,6 +92,8 @@ def bulk_create(model, vals_list, computed=None):
     _insert(model, columns, names, ids, full_list)
     records = model.browse(ids)
     _after_insert(records, columns, names, full_list, known)
+    # As create() does: the record rules apply to the records as stored.
+    records.check_access("create")
     return records
 
 

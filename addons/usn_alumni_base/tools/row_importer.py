@@ -12,7 +12,7 @@ import psycopg2
 from odoo.tools import SQL
 
 from . import normalize
-from .bulk_create import bulk_create
+from .bulk_create import bulk_create, unverified_create_overrides
 
 _logger = logging.getLogger(__name__)
 
@@ -26,6 +26,35 @@ IMPORT_CONTEXT = {
     "active_test": False,
 }
 
+
+# The create() overrides ("addon:Class", see tools.bulk_create) that the fast
+# path (tools.bulk_create) was checked against, per model it inserts into:
+# with the import's values and IMPORT_CONTEXT they do nothing that the fast
+# path, the model's stored computed values, the import's own checks and the
+# model's follow-up (alumni.enrollment._after_create) do not do. When another
+# create() override is installed, the rows of that model are created through
+# the ORM's create() instead (see RowImporter._create).
+FAST_PATH_VERIFIED = {
+    "res.partner": (
+        # commercial fields and the contact's company: given or computed
+        "base:Partner",
+        # followers and the creation message: turned off by IMPORT_CONTEXT
+        "mail:MailThread",
+        # student number and LinkedIn address stripped (the import's cells
+        # are), a stage never typed
+        "usn_alumni_base:ResPartner",
+    ),
+    "alumni.enrollment": (
+        # _after_create(), run by the import; a status set outside the
+        # enrolment's buttons refused, which the import may set
+        "usn_alumni_base:AlumniEnrollment",
+        # tracking and the creation message: turned off by IMPORT_CONTEXT
+        "mail:MailThread",
+        # the people pointed at must be readable: checked by RowImporter._create
+        "usn_alumni_base:AlumniPersonRecord",
+    ),
+    "alumni.prior.education": ("usn_alumni_base:AlumniPersonRecord",),
+}
 
 # The values of a person and of an enrolment that a row sets.
 PERSON_FIELDS = ("name", "student_number", "email", "phone", "birth_date")
@@ -60,6 +89,8 @@ class Outcome:
     counts: Counter = field(default_factory=Counter)
     # (line, level, column, message)
     messages: list = field(default_factory=list)
+    # {line: created | updated | unchanged | error} of the rows written
+    results: dict = field(default_factory=dict)
 
 
 class RowImporter:
@@ -74,6 +105,8 @@ class RowImporter:
         self.labels = dict(profile.column_ids._fields["target"]._description_selection(env))
         # {casefolded name: id} of the schools, read on first use.
         self._school_ids = None
+        # {model name: whether its rows go through the fast path}
+        self._fast_path = {}
         # The messages of parse(), translated once for the run; "%(value)s"
         # stands for the cell.
         self.messages = {
@@ -257,6 +290,7 @@ class RowImporter:
                     outcome.messages.append((row.line, "error", None, message))
                     results[row.line] = "error"
         outcome.counts.update(results.values())
+        outcome.results.update(results)
         return outcome
 
     def write_rows(self, rows, outcome):
@@ -354,7 +388,7 @@ class RowImporter:
                 results[row.line] = "updated"
 
         if new_people:
-            created = bulk_create(
+            created = self._create(
                 Partner,
                 [
                     {name: person[name] for name in PERSON_FIELDS if name in person}
@@ -430,9 +464,12 @@ class RowImporter:
                 updates.setdefault(enrollment_id, {}).update(changed)
                 results.setdefault(row.line, "updated")
         if to_create:
-            bulk_create(
-                Enrollment, to_create, computed=Enrollment._bulk_computed_values
-            )._after_create()
+            created, fast = self._create(
+                Enrollment, to_create, computed=Enrollment._bulk_computed_values, fast_info=True
+            )
+            if fast:
+                # create() runs it itself.
+                created._after_create()
         _write_grouped(Enrollment, updates)
 
     def _programmes(self, rows):
@@ -585,8 +622,43 @@ class RowImporter:
             if year and current_year != year:
                 updates[education_id] = {"graduation_year": year}
                 results.setdefault(row.line, "updated")
-        bulk_create(PriorEducation, list(to_create.values()))
+        if to_create:
+            self._create(PriorEducation, list(to_create.values()))
         _write_grouped(PriorEducation, updates)
+
+    def _create(self, model, vals_list, computed=None, fast_info=False):
+        """Create the records of ``vals_list``: through the fast path
+        (``tools.bulk_create``) when the model's ``create()`` chain is the
+        one it was checked against (FAST_PATH_VERIFIED), otherwise through
+        the ORM's batched ``create()``, with a warning, once per run, that
+        names the overrides (addon and class) it was not checked against.
+
+        :return: the new records; with ``fast_info``, ``(records, whether
+            they went through the fast path)``
+        """
+        fast = self._fast_path.get(model._name)
+        if fast is None:
+            unverified = unverified_create_overrides(
+                type(model), FAST_PATH_VERIFIED.get(model._name, ())
+            )
+            fast = self._fast_path[model._name] = not unverified
+            if unverified:
+                _logger.warning(
+                    "Import: %s is created through create(), not the import's fast path: "
+                    "its create() is overridden by %s, which the fast path was not checked "
+                    "against (see FAST_PATH_VERIFIED in usn_alumni_base/tools/row_importer.py)",
+                    model._name,
+                    ", ".join(unverified),
+                )
+        if fast:
+            check_people = getattr(model, "_check_people_in_reach", None)
+            if check_people:
+                # What alumni.person.record's create() checks first.
+                check_people(vals_list)
+            records = bulk_create(model, vals_list, computed=computed)
+        else:
+            records = model.create(vals_list)
+        return (records, fast) if fast_info else records
 
 
 def _optional(values, target, parse, message, warnings, *args):
