@@ -4,18 +4,22 @@ import base64
 import io
 import logging
 import time
+from collections import Counter
+from contextlib import nullcontext
 from itertools import chain, islice
 
+import psycopg2
 import xlsxwriter
+from psycopg2 import errors as pg_errors
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..tools.read_ahead import read_ahead
+from ..tools.row_importer import RowImporter
 from ..tools.spreadsheet import HEADER_SEARCH_ROWS, SpreadsheetError, find_header, read_rows
 from .alumni_import_profile import REQUIRED_TARGETS
-from ..tools.row_importer import RowImporter
 
 _logger = logging.getLogger(__name__)
 
@@ -25,6 +29,10 @@ BATCH_SIZE = 2000
 # A call of the scheduled action imports for this long (seconds); the
 # scheduler commits and calls again while lines remain.
 CRON_TIME_BUDGET = 60
+# The states in which a job is being imported: it cannot be started again.
+ACTIVE_STATES = ("queued", "running")
+# The states from which an import can be started (or continued).
+STARTABLE_STATES = ("draft", "checked", "failed", "cancelled")
 
 
 class AlumniImportJob(models.Model):
@@ -32,9 +40,12 @@ class AlumniImportJob(models.Model):
 
     ``action_run()`` imports the file at once (scripts, tests, the wizard);
     ``action_run_in_background()`` hands it to a scheduled action that works
-    through it a call at a time and shows its progress. Either way, each row is
-    all or nothing, a re-import of the same file changes nothing, and a run
-    that stopped half-way continues where it stopped.
+    through it a batch at a time, as the user who started it, and shows its
+    progress; ``action_dry_run()`` checks the file and tells what an import
+    would do, writing nothing. Either way, each row is all or nothing, a
+    re-import of the same file changes nothing, and a run that stopped
+    half-way (failed, or cancelled with ``action_cancel()``) continues where
+    it stopped. A job is imported by one process at a time.
     """
 
     _name = "alumni.import.job"
@@ -44,6 +55,10 @@ class AlumniImportJob(models.Model):
 
     file = fields.Binary(required=True, attachment=True)
     filename = fields.Char(required=True)
+    sheet_name = fields.Char(
+        string="Sheet",
+        help="The sheet of the workbook to import. When empty, the first sheet.",
+    )
     profile_id = fields.Many2one(
         "alumni.import.profile",
         ondelete="restrict",
@@ -53,10 +68,12 @@ class AlumniImportJob(models.Model):
     state = fields.Selection(
         [
             ("draft", "Draft"),
+            ("checked", "Checked"),
             ("queued", "Queued"),
             ("running", "Running"),
             ("done", "Done"),
             ("failed", "Failed"),
+            ("cancelled", "Cancelled"),
         ],
         required=True,
         default="draft",
@@ -80,6 +97,12 @@ class AlumniImportJob(models.Model):
     failure_message = fields.Text(readonly=True, copy=False)
     date_started = fields.Datetime(readonly=True, copy=False)
     date_finished = fields.Datetime(readonly=True, copy=False)
+    date_checked = fields.Datetime(
+        string="Checked On",
+        readonly=True,
+        copy=False,
+        help="When the file was last checked without importing it (a dry run).",
+    )
     user_id = fields.Many2one(
         "res.users", string="Started By", default=lambda self: self.env.user, readonly=True
     )
@@ -111,16 +134,57 @@ class AlumniImportJob(models.Model):
     def action_run(self):
         """Import the files now, in the current transaction."""
         for job in self:
+            job._lock_for_import()
+            job._check_can_start()
+            job._forget_check()
             job._run()
         return True
 
     def action_run_in_background(self):
-        """Hand the files to the scheduled action, which shows its progress."""
-        jobs = self.filtered(lambda job: job.state in ("draft", "failed"))
-        for job in jobs:
+        """Hand the files to the scheduled action, which imports them as the
+        user who started them and shows its progress."""
+        for job in self:
+            job._lock_for_import()
+            job._check_can_start()
             job._open()  # refuse a bad file at once, not later in the background
-        jobs.write({"state": "queued", "failure_message": False})
+            job._forget_check()
+        self.write({"state": "queued", "failure_message": False, "user_id": self.env.uid})
         self.env.ref("usn_alumni_base.ir_cron_alumni_import")._trigger()
+        return True
+
+    def action_dry_run(self):
+        """Check the files without importing them: what each line would do
+        (create, update, leave unchanged, or refuse) is reported on the job,
+        and nothing else is written."""
+        for job in self:
+            job._lock_for_import()
+            if job.state not in ("draft", "checked"):
+                raise UserError(
+                    self.env._(
+                        "%(file)s can be checked only before it is imported.",
+                        file=job.filename,
+                    )
+                )
+            job._forget_check()
+            job._dry_run()
+        return True
+
+    def action_cancel(self):
+        """Stop queued or running imports. The batches imported so far stay
+        (each batch is stored whole or not at all); the import can be
+        continued later from where it stopped."""
+        jobs = self.filtered(lambda job: job.state in ACTIVE_STATES)
+        if not jobs:
+            return True
+        # Wait for a batch being stored to finish: the lock is taken while
+        # the scheduled action writes a batch, and released when it stores it.
+        self.env.cr.execute(
+            SQL("SELECT id FROM alumni_import_job WHERE id = ANY(%s) FOR UPDATE", jobs.ids)
+        )
+        jobs.invalidate_recordset()
+        jobs.filtered(lambda job: job.state in ACTIVE_STATES).write(
+            {"state": "cancelled", "date_finished": fields.Datetime.now()}
+        )
         return True
 
     def action_download_messages(self):
@@ -154,11 +218,67 @@ class AlumniImportJob(models.Model):
     # Running
     # ------------------------------------------------------------------
 
-    def _run(self, max_batches=None, batch_size=BATCH_SIZE, deadline=None):
+    def _lock_for_import(self):
+        """Lock the job's row for this transaction, or refuse at once when
+        another transaction holds it (the job is being imported or checked
+        right now, by another request or the scheduled action)."""
+        self.ensure_one()
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    SQL(
+                        "SELECT id FROM alumni_import_job WHERE id = %s FOR UPDATE NOWAIT",
+                        self.id,
+                    )
+                )
+        except pg_errors.LockNotAvailable:
+            raise UserError(self._running_message()) from None
+        self.invalidate_recordset()
+
+    def _check_can_start(self):
+        """Refuse to start a job that is being imported or is done."""
+        self.ensure_one()
+        if self.state in ACTIVE_STATES:
+            raise UserError(self._running_message())
+        if self.state == "done":
+            raise UserError(
+                self.env._("The file %(file)s is imported already.", file=self.filename)
+            )
+
+    def _running_message(self):
+        return self.env._(
+            "%(file)s is being imported already (started by %(user)s); "
+            "it cannot be started twice. Cancel it first to start it again.",
+            file=self.filename,
+            user=self.user_id.name or self.env.user.name,
+        )
+
+    def _forget_check(self):
+        """Drop what a dry run reported, before the file is imported."""
+        if self.state != "checked":
+            return
+        # The check's report, replaced by the run's; officers may not delete
+        # the messages of an import otherwise.
+        self.line_ids.sudo().unlink()
+        self.write(
+            {
+                "state": "draft",
+                "created_count": 0,
+                "updated_count": 0,
+                "unchanged_count": 0,
+                "error_count": 0,
+                "last_line": 0,
+                "total_lines": 0,
+            }
+        )
+
+    def _run(self, max_batches=None, batch_size=BATCH_SIZE, deadline=None, commit=False):
         """Import the rows after ``last_line``, ``batch_size`` rows at a time.
         Returns True when the file is done, False when it stopped with rows
-        left: after ``max_batches`` batches, or at the first batch that ends
-        after ``deadline`` (a time.monotonic() value)."""
+        left: after ``max_batches`` batches, at the first batch that ends
+        after ``deadline`` (a time.monotonic() value), or because the job was
+        cancelled. With ``commit`` (the scheduled action), each batch is
+        committed once stored, so that the job can be cancelled meanwhile."""
         self.ensure_one()
         if self.state == "done":
             raise UserError(
@@ -187,11 +307,15 @@ class AlumniImportJob(models.Model):
         batches = 0
         try:
             for outcome in checked:
+                if batches and not self._is_still_running():
+                    return False
                 self._import_batch(importer, outcome)
                 batches += 1
                 if batches & (batches - 1) == 0:
                     # After batches 1, 2, 4, 8...: the tables have doubled.
                     importer.refresh_statistics()
+                if commit:
+                    self.env.cr.commit()
                 if (max_batches and batches >= max_batches) or (
                     deadline and time.monotonic() > deadline
                 ):
@@ -201,17 +325,111 @@ class AlumniImportJob(models.Model):
             raise UserError(self._file_error_message(error, self.filename)) from error
         finally:
             checked.close()
+        if not self._is_still_running():
+            return False
         self.write({"state": "done", "date_finished": fields.Datetime.now()})
         return True
+
+    def _is_still_running(self):
+        """Whether the job is still to be imported, as stored: it may have
+        been cancelled since the last batch (seen once that batch is
+        committed), and the lock keeps it from being cancelled while the next
+        batch is written. A cancel that holds the lock right now stops the
+        run too."""
+        self.flush_recordset(["state"])
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    SQL(
+                        "SELECT state FROM alumni_import_job WHERE id = %s FOR UPDATE NOWAIT",
+                        self.id,
+                    )
+                )
+                state = self.env.cr.fetchone()[0]
+        except (pg_errors.LockNotAvailable, pg_errors.SerializationFailure):
+            return False
+        if state != self.state:
+            self.invalidate_recordset(["state"])
+        return state == "running"
+
+    def _dry_run(self, batch_size=BATCH_SIZE):
+        """Import the file in a savepoint that is rolled back, and report
+        what each line would do: counts and messages on the job, a message
+        per line. Nothing else stays written."""
+        self.ensure_one()
+        profile, header_line, mapping, rows = self._open()
+        importer = RowImporter(self.env, profile, mapping)
+        would = {
+            "created": self.env._("Would be created."),
+            "updated": self.env._("Would be updated."),
+            "unchanged": self.env._("Unchanged: nothing would be written."),
+        }
+        counts, messages, last_line = Counter(), [], header_line
+        checked = read_ahead(
+            importer.parse_batch(batch) for batch in self._batches(rows, batch_size)
+        )
+        savepoint = self.env.cr.savepoint()
+        try:
+            for outcome in checked:
+                outcome = importer.write_batch(outcome)
+                counts.update(outcome.counts)
+                messages += outcome.messages
+                messages += [
+                    (line, "info", None, would[result])
+                    for line, result in outcome.results.items()
+                    if result in would
+                ]
+                last_line = outcome.last_line
+        except SpreadsheetError as error:
+            raise UserError(self._file_error_message(error, self.filename)) from error
+        finally:
+            checked.close()
+            # Whatever happened, nothing of the trial stays.
+            savepoint.close(rollback=True)
+            self.env.invalidate_all()
+            importer.forget_references()
+        messages.sort(key=lambda message: (message[0], message[1] != "error"))
+        self.env["alumni.import.job.line"].create(
+            [
+                {
+                    "job_id": self.id,
+                    "line_number": line,
+                    "level": level,
+                    "field": field,
+                    "message": message,
+                }
+                for line, level, field, message in messages
+            ]
+        )
+        self.write(
+            {
+                "state": "checked",
+                "profile_id": profile.id,
+                "header_line": header_line,
+                "last_line": 0,
+                "total_lines": last_line,
+                "created_count": counts["created"],
+                "updated_count": counts["updated"],
+                "unchanged_count": counts["unchanged"],
+                "error_count": counts["error"],
+                "date_checked": fields.Datetime.now(),
+                "failure_message": False,
+            }
+        )
 
     def _open(self):
         """Read the job's file up to its header row; see _read_header()."""
         self.ensure_one()
-        return self._read_header(base64.b64decode(self.file or b""), self.filename, self.profile_id)
+        profile, header_line, mapping, rows, _header = self._read_header(
+            base64.b64decode(self.file or b""), self.filename, self.profile_id, self.sheet_name
+        )
+        return profile, header_line, mapping, rows
 
     @api.model
-    def _read_header(self, content, filename, profile=None):
-        """(profile, header line, mapping, rows after the header) of a file.
+    def _read_header(self, content, filename, profile=None, sheet=None):
+        """(profile, header line, mapping, rows after the header, header
+        cells) of a file (of one sheet of a workbook, the first one when
+        ``sheet`` is empty).
 
         The given profile is used, or else the active profile that recognises
         the most columns. A file that cannot be imported raises a UserError
@@ -223,7 +441,7 @@ class AlumniImportJob(models.Model):
         if not profiles:
             raise UserError(self.env._("There is no import profile to read the file with."))
         try:
-            rows = read_rows(content, filename)
+            rows = read_rows(content, filename, sheet)
             # The file is read once: every profile looks for its header in
             # the same first rows, and the winner continues the stream.
             head = list(islice(rows, HEADER_SEARCH_ROWS))
@@ -245,8 +463,9 @@ class AlumniImportJob(models.Model):
             raise UserError(self._file_error_message(refusals[0], filename))
         found.sort(key=lambda candidate: candidate[:2], reverse=True)
         _count, _sequence, profile, header_line, mapping = found[0]
+        header = next(cells for line, cells in head if line == header_line)
         after_header = (row for row in head if row[0] > header_line)
-        return profile, header_line, mapping, chain(after_header, rows)
+        return profile, header_line, mapping, chain(after_header, rows), header
 
     @api.model
     def _file_error_message(self, error, filename):
@@ -261,6 +480,12 @@ class AlumniImportJob(models.Model):
                 file=filename,
             ),
             "empty": self.env._("%(file)s is empty.", file=filename),
+            "no_sheet": self.env._(
+                "%(file)s has no sheet named “%(sheet)s”. Its sheets are: %(sheets)s.",
+                file=filename,
+                sheet=error.params.get("sheet"),
+                sheets=", ".join(error.params.get("sheets", [])),
+            ),
             "corrupt": self.env._(
                 "%(file)s cannot be read: the file is damaged or is not what its name says.",
                 file=filename,
@@ -289,7 +514,7 @@ class AlumniImportJob(models.Model):
     def _count_lines(self):
         """The number of the file's last line, for the progress."""
         last = 0
-        for line, _cells in read_rows(base64.b64decode(self.file), self.filename):
+        for line, _cells in read_rows(base64.b64decode(self.file), self.filename, self.sheet_name):
             last = line
         return last
 
@@ -310,24 +535,50 @@ class AlumniImportJob(models.Model):
         """Scheduled action: continue the oldest queued or running import for
         at most CRON_TIME_BUDGET seconds and report the progress.
 
-        The scheduler commits after each call and calls again while lines
-        remain, so a stopped run continues from its last committed call.
+        The import runs as the user who started it: their name on what it
+        creates and changes, their language in its messages, their access
+        rights and record rules. Run by the scheduler, each batch is
+        committed once stored; the scheduler calls again while lines remain,
+        so a stopped run continues from its last stored batch.
         """
-        job = self.search([("state", "in", ("queued", "running"))], order="id", limit=1)
+        job = self.search([("state", "in", ACTIVE_STATES)], order="id", limit=1)
         if not job:
             return
         line_before = job.last_line
+        # In the scheduler (not in a test, which cannot commit), each batch
+        # is committed; otherwise the call is one savepoint.
+        committing = bool(self.env.context.get("ir_cron_progress_id"))
         try:
-            with self.env.cr.savepoint():
-                job._run(deadline=time.monotonic() + CRON_TIME_BUDGET)
+            with nullcontext() if committing else self.env.cr.savepoint():
+                job._as_its_user()._run(
+                    deadline=time.monotonic() + CRON_TIME_BUDGET, commit=committing
+                )
         except Exception as error:  # the job ends, whatever broke
             _logger.warning("Import %s failed", job.filename, exc_info=True)
-            job.invalidate_recordset()
-            job.write({"state": "failed", "failure_message": str(error)})
-        remaining = 0 if job.state in ("done", "failed") else job.total_lines - job.last_line
-        others = self.search_count([("state", "in", ("queued", "running")), ("id", "!=", job.id)])
+            if committing:
+                self.env.cr.rollback()  # back to the last stored batch
+            self.env.invalidate_all()
+            job.write({"state": "failed", "failure_message": _error_text(error)})
+        job.invalidate_recordset()
+        remaining = 0 if job.state not in ACTIVE_STATES else job.total_lines - job.last_line
+        others = self.search_count([("state", "in", ACTIVE_STATES), ("id", "!=", job.id)])
         self.env["ir.cron"]._notify_progress(
             done=max(job.last_line - line_before, 1), remaining=max(remaining, 0) + others
+        )
+
+    def _as_its_user(self):
+        """The job in the environment of the user who started it, with their
+        language and time zone (the scheduled action runs as the superuser)."""
+        self.ensure_one()
+        user = self.user_id
+        if not user:
+            return self
+        return self.with_env(
+            self.env(
+                user=user,
+                su=False,
+                context=dict(self.env.context, lang=user.lang, tz=user.tz),
+            )
         )
 
     # ------------------------------------------------------------------
@@ -406,3 +657,10 @@ class AlumniImportJob(models.Model):
             "view_mode": "form",
             "target": "current",
         }
+
+
+def _error_text(error):
+    """The text of an error for the job's failure message."""
+    if isinstance(error, psycopg2.Error):
+        return str(error.diag.message_primary or error)
+    return str(error.args[0] if getattr(error, "args", None) else error)

@@ -1,14 +1,20 @@
 # Copyright 2026 University of South-Eastern Norway
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
+import io
 import json
 from pathlib import Path
+from unittest.mock import patch
 
+import openpyxl
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from ..tools import row_importer
+from ..tools.row_importer import RowImporter
 from .common import NOW, AlumniCommon
 
 DATA = Path(__file__).parent / "data"
@@ -16,9 +22,9 @@ EXPECTED = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))
 SAMPLES = sorted(EXPECTED)
 
 
-@tagged("post_install", "-at_install")
-@freeze_time(NOW)
-class TestImport(AlumniCommon):
+class ImportCase(AlumniCommon):
+    """Jobs made from files, and what to compare after an import."""
+
     def _job(self, filename, content=None, **vals):
         if content is None:
             content = (DATA / filename).read_bytes()
@@ -64,6 +70,10 @@ class TestImport(AlumniCommon):
                 if "grade" in person:
                     self.assertIn(person["grade"], partner.enrollment_ids.mapped("final_grade"))
 
+
+@tagged("post_install", "-at_install")
+@freeze_time(NOW)
+class TestImport(ImportCase):
     def test_sample_files_import_as_expected(self):
         for filename in SAMPLES:
             expected = EXPECTED[filename]
@@ -277,3 +287,240 @@ class TestImport(AlumniCommon):
         self.assertEqual(set(people.mapped("lifecycle_stage")), {"alumnus"})
         self.assertEqual(set(people.enrollment_ids.mapped("final_grade")), {4.5})
         self.assertEqual(set(people.prior_education_ids.mapped("graduation_year")), {2018})
+
+
+@tagged("post_install", "-at_install")
+@freeze_time(NOW)
+class TestImportBackOffice(ImportCase):
+    """What an officer does with an import: start it once, cancel it, check
+    a file first, choose the sheet, see which columns are read, and leave
+    the background run to the scheduled action, which runs it as them."""
+
+    HEADER = "Studentnr;Fornavn;Etternavn;E-post;Studieprogramkode;Startdato;Status"
+
+    def _csv(self, *rows, header=None):
+        return "\n".join([header or self.HEADER, *rows]).encode()
+
+    def test_a_running_import_cannot_be_started_twice(self):
+        job = self._job("osiris_students_nl.csv").with_user(self.user_officer)
+        job.action_run_in_background()
+        self.assertEqual(job.state, "queued")
+        for action in (job.action_run, job.action_run_in_background, job.action_dry_run):
+            with self.subTest(action=action.__name__):
+                with self.assertRaisesRegex(UserError, "cannot be started twice|only before"):
+                    action()
+        # Half-way through, in the scheduled action: still refused.
+        job._run(max_batches=1, batch_size=5)
+        self.assertEqual(job.state, "running")
+        with self.assertRaisesRegex(UserError, "cannot be started twice"):
+            job.action_run()
+        self.assertEqual(job.created_count + job.updated_count + job.error_count, 5)
+
+    def test_a_running_import_is_cancelled_after_whole_batches(self):
+        expected = EXPECTED["fs_students_nb.xlsx"]
+        job = self._job("fs_students_nb.xlsx").with_user(self.user_officer)
+        job.action_run_in_background()
+        job._run(max_batches=1, batch_size=10)
+        job.action_cancel()
+        self.assertEqual(job.state, "cancelled")
+        # The first batch stays, whole; the scheduled action leaves the job.
+        self.assertEqual(sum(self._counts(job).values()), 10)
+        self.env["alumni.import.job"]._cron_run_jobs()
+        self.assertEqual(job.state, "cancelled")
+        self.assertEqual(sum(self._counts(job).values()), 10)
+        # Started again, it continues where it stopped.
+        job.action_run()
+        self.assertEqual(job.state, "done")
+        self.assertEqual(self._counts(job), expected["first_import"])
+        self._assert_people(expected)
+
+    def test_a_cancel_between_two_batches_stops_the_run(self):
+        job = self._job("fs_students_nb.xlsx")
+        write_batch = RowImporter.write_batch
+        batches = []
+
+        def write_and_cancel(importer, outcome):
+            batches.append(outcome.last_line)
+            outcome = write_batch(importer, outcome)
+            # What the scheduled action sees of a cancel once it committed
+            # the batch.
+            self.env.cr.execute(
+                "UPDATE alumni_import_job SET state = 'cancelled' WHERE id = %s", [job.id]
+            )
+            return outcome
+
+        with patch.object(RowImporter, "write_batch", write_and_cancel):
+            self.assertFalse(job._run(batch_size=10))
+        self.assertEqual(len(batches), 1)
+        job.invalidate_recordset()
+        self.assertEqual(job.state, "cancelled")
+        self.assertEqual(sum(self._counts(job).values()), 10)
+
+    def test_dry_run_reports_each_line_and_writes_nothing(self):
+        expected = EXPECTED["fs_students_nb.xlsx"]
+        before = self._snapshot()
+        job = self._job("fs_students_nb.xlsx").with_user(self.user_officer)
+        job.action_dry_run()
+        self.assertEqual(self._snapshot(), before)
+        self.assertEqual(job.state, "checked")
+        self.assertEqual(self._counts(job), expected["first_import"])
+        by_level = job.line_ids.grouped("level")
+        errors = sorted(set(by_level["error"].mapped("line_number")))
+        self.assertEqual(errors, [line["line"] for line in expected["error_lines"]])
+        self.assertIn(
+            (17, "E-mail"), {(line.line_number, line.field) for line in by_level["warning"]}
+        )
+        would = {line.line_number: line.message for line in by_level["info"]}
+        self.assertEqual(
+            len(would), expected["first_import"]["created"] + expected["first_import"]["updated"]
+        )
+        self.assertEqual(set(would.values()) & {"Would be created."}, {"Would be created."})
+        self.assertFalse(set(would) & set(errors))
+        # Then imported for real: the check's report makes way for the run's.
+        job.action_run()
+        self.assertEqual(job.state, "done")
+        self.assertEqual(self._counts(job), expected["first_import"])
+        self.assertFalse(job.line_ids.filtered(lambda line: line.level == "info"))
+        self._assert_people(expected)
+        # A check of the same file now finds nothing to do.
+        again = self._job("fs_students_nb.xlsx")
+        again.action_dry_run()
+        self.assertEqual(self._counts(again), expected["reimport"])
+        self.assertEqual(
+            set(again.line_ids.filtered(lambda line: line.level == "info").mapped("message")),
+            {"Unchanged: nothing would be written."},
+        )
+
+    def _workbook(self):
+        workbook = openpyxl.Workbook()
+        workbook.active.title = "Merknader"
+        workbook.active.append(["Eksport fra FS, se arket Studenter"])
+        sheet = workbook.create_sheet("Studenter")
+        sheet.append(self.HEADER.split(";"))
+        sheet.append(["660001", "Liv", "Lie", "liv@example.no", "BSYK", "15.08.2021", "aktiv"])
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return buffer.getvalue()
+
+    def test_the_sheet_chosen_is_imported(self):
+        content = self._workbook()
+        wizard = self.env["alumni.import.wizard"].create(
+            {"file": base64.b64encode(content), "filename": "fs.xlsx"}
+        )
+        self.assertEqual(wizard.sheet_names, "Merknader, Studenter")
+        self.assertIn("No header row was found", wizard.preview_error)
+        wizard.sheet_name = "Ansatte"
+        self.assertIn("has no sheet named “Ansatte”", wizard.preview_error)
+        self.assertIn("Merknader, Studenter", wizard.preview_error)
+        wizard.sheet_name = "Studenter"
+        self.assertFalse(wizard.preview_error)
+        self.assertIn("Liv", wizard.preview)
+        job = self.env["alumni.import.job"].browse(wizard.action_import()["res_id"])
+        self.assertEqual((job.sheet_name, job.state, job.created_count), ("Studenter", "done", 1))
+        self.assertTrue(self.env["res.partner"].search([("student_number", "=", "660001")]))
+
+    def test_preview_shows_the_columns_it_ignores(self):
+        content = self._csv(
+            "660002;Pål;Ås;paal@example.no;BSYK;15.08.2021;aktiv;ringt 3. mai",
+            header=self.HEADER + ";Merknad",
+        )
+        wizard = self.env["alumni.import.wizard"].create(
+            {"file": base64.b64encode(content), "filename": "fs.csv"}
+        )
+        self.assertIn("Columns the import does not read (ignored): Merknad", wizard.preview)
+        self.assertIn("o_alumni_import_ignored", wizard.preview)
+        self.assertIn("ringt 3. mai", wizard.preview)
+        self.assertIn("Programme code", wizard.preview)
+
+    def test_wizard_checks_a_file_without_importing_it(self):
+        wizard = self.env["alumni.import.wizard"].create(
+            {
+                "file": base64.b64encode(
+                    self._csv("660003;Rut;Rø;rut@example.no;BSYK;15.08.2021;aktiv")
+                ),
+                "filename": "fs.csv",
+            }
+        )
+        job = self.env["alumni.import.job"].browse(wizard.action_dry_run()["res_id"])
+        self.assertEqual((job.state, job.created_count), ("checked", 1))
+        self.assertFalse(self.env["res.partner"].search([("student_number", "=", "660003")]))
+
+    def test_background_import_runs_as_the_officer_who_started_it(self):
+        self.env["res.lang"]._activate_lang("nb_NO")
+        officer = self.user_officer
+        officer.lang = "nb_NO"
+        self._job(
+            "first.csv", self._csv("660010;Siv;Sand;siv@example.no;BSYK;15.08.2021;aktiv")
+        ).action_run()
+        job = self._job(
+            "second.csv",
+            self._csv(
+                "660010;Siv;Sand;siv.sand@example.no;BSYK;15.08.2021;aktiv",
+                "660011;Tor;Tangen;tor@example.no;BSYK;15.08.2021;aktiv",
+                "660012;Une;Ulv;une@example.no;;15.08.2021;aktiv",
+            ),
+        ).with_user(officer)
+        job.action_run_in_background()
+        self.assertEqual(job.user_id, officer)
+        # The scheduled action runs as the superuser.
+        self.env["alumni.import.job"].with_user(self.env.ref("base.user_root"))._cron_run_jobs()
+        self.assertEqual(job.state, "done")
+        People = self.env["res.partner"]
+        created = People.search([("student_number", "=", "660011")])
+        updated = People.search([("student_number", "=", "660010")])
+        self.assertEqual(created.create_uid, officer)
+        self.assertEqual(created.enrollment_ids.create_uid, officer)
+        self.assertEqual(updated.write_uid, officer)
+        self.assertEqual(updated.email, "siv.sand@example.no")
+        # The messages in the officer's language.
+        self.assertEqual(
+            job.line_ids.filtered(lambda line: line.line_number == 4).message,
+            "Raden har ingen studieprogramkode.",
+        )
+
+    def test_background_import_has_only_the_rights_of_who_started_it(self):
+        job = self._job("osiris_students_nl.csv").with_user(self.user_officer)
+        job.action_run_in_background()
+        # Before the scheduled action comes, the officer becomes a faculty
+        # coordinator: they may not import any more.
+        self.user_officer.groups_id = [
+            Command.unlink(self.env.ref("usn_alumni_base.group_alumni_user").id),
+            Command.link(self.env.ref("usn_alumni_base.group_alumni_faculty").id),
+        ]
+        self.env["alumni.import.job"]._cron_run_jobs()
+        self.assertEqual(job.sudo().state, "failed")
+        self.assertFalse(self.env["res.partner"].search([("student_number", "=", "799772")]))
+
+
+@tagged("post_install", "-at_install")
+@freeze_time(NOW)
+class TestImportFastPath(ImportCase):
+    def test_an_unchecked_create_override_is_imported_through_the_orm(self):
+        expected = EXPECTED["osiris_students_nl.csv"]
+        # As if mail's res.partner.create() were an addon the fast path was
+        # not checked against.
+        verified = dict(
+            row_importer.FAST_PATH_VERIFIED,
+            **{"res.partner": ("base:Partner", "usn_alumni_base:ResPartner")},
+        )
+        fast_models = []
+        bulk_create = row_importer.bulk_create
+
+        def recording_bulk_create(model, vals_list, computed=None):
+            fast_models.append(model._name)
+            return bulk_create(model, vals_list, computed=computed)
+
+        with (
+            patch.object(row_importer, "FAST_PATH_VERIFIED", verified),
+            patch.object(row_importer, "bulk_create", recording_bulk_create),
+            self.assertLogs(row_importer.__name__, "WARNING") as logs,
+        ):
+            job = self._job("osiris_students_nl.csv").with_user(self.user_officer)
+            job.action_run()
+        self.assertEqual(len(logs.records), 1)
+        self.assertIn("res.partner", logs.output[0])
+        self.assertIn("mail:MailThread", logs.output[0])
+        self.assertNotIn("res.partner", fast_models)
+        self.assertIn("alumni.enrollment", fast_models)
+        self.assertEqual(self._counts(job), expected["first_import"])
+        self._assert_people(expected)

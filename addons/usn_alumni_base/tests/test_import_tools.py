@@ -21,7 +21,13 @@ from odoo.tests import BaseCase, tagged
 
 from ..tools import normalize
 from ..tools.read_ahead import read_ahead
-from ..tools.spreadsheet import SpreadsheetError, find_header, normalize_header, read_rows
+from ..tools.spreadsheet import (
+    SpreadsheetError,
+    find_header,
+    normalize_header,
+    read_rows,
+    sheet_names,
+)
 
 DATA = Path(__file__).parent / "data"
 EXPECTED = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))
@@ -68,6 +74,32 @@ def _xls(rows):
             if isinstance(value, datetime.date):
                 sheet.write(row_index, column, value, xlwt.easyxf(num_format_str="DD.MM.YYYY"))
             elif value is not None:
+                sheet.write(row_index, column, value)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _xlsx_sheets(sheets):
+    """The bytes of an .xlsx workbook with a sheet per (name, rows)."""
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for name, rows in sheets:
+        sheet = workbook.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _xls_sheets(sheets):
+    """The bytes of an Excel 97 workbook with a sheet per (name, rows)."""
+    workbook = xlwt.Workbook()
+    for name, rows in sheets:
+        sheet = workbook.add_sheet(name)
+        for row_index, row in enumerate(rows):
+            for column, value in enumerate(row):
                 sheet.write(row_index, column, value)
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -612,3 +644,59 @@ class TestReadAhead(BaseCase):
         # It read no further than the items it may hold ahead.
         self.assertLessEqual(state["read"], 5)
         self.assertEqual(threading.active_count(), threads_before)
+
+
+@tagged("post_install", "-at_install")
+class TestWorkbookSheets(BaseCase):
+    """A workbook with several sheets is read from the sheet asked for."""
+
+    SHEETS = [
+        ("Merknader", [["Eksportert fra FS"], ["Se neste ark"]]),
+        ("Studenter", [CSV_HEADER, ["123456", "ola@example.no", "BSYKE", "15.08.2020", "aktiv"]]),
+    ]
+
+    def test_sheets_are_listed_in_the_workbook_order(self):
+        for filename, content in (
+            ("two.xlsx", _xlsx_sheets(self.SHEETS)),
+            ("two.xls", _xls_sheets(self.SHEETS)),
+        ):
+            with self.subTest(file=filename):
+                self.assertEqual(sheet_names(content, filename), ["Merknader", "Studenter"])
+        self.assertEqual(sheet_names(_csv([CSV_HEADER]), "one.csv"), [])
+
+    def test_the_sheet_asked_for_is_read(self):
+        for filename, content in (
+            ("two.xlsx", _xlsx_sheets(self.SHEETS)),
+            ("two.xls", _xls_sheets(self.SHEETS)),
+        ):
+            with self.subTest(file=filename):
+                # The first sheet by default: it has no header.
+                with self.assertRaises(SpreadsheetError) as caught:
+                    find_header(read_rows(content, filename), SYNONYMS, REQUIRED)
+                self.assertEqual(caught.exception.code, "no_header")
+                # Letter case and spaces around the name do not matter.
+                line, mapping, rows = find_header(
+                    read_rows(content, filename, " studenter"), SYNONYMS, REQUIRED
+                )
+                self.assertEqual(line, 1)
+                self.assertEqual(mapping["email"], 1)
+                self.assertEqual(
+                    next(rows), (2, ["123456", "ola@example.no", "BSYKE", "15.08.2020", "aktiv"])
+                )
+
+    def test_an_unknown_sheet_is_refused_with_the_sheets_there_are(self):
+        for filename, content in (
+            ("two.xlsx", _xlsx_sheets(self.SHEETS)),
+            ("two.xls", _xls_sheets(self.SHEETS)),
+        ):
+            with self.subTest(file=filename):
+                with self.assertRaises(SpreadsheetError) as caught:
+                    read_rows(content, filename, "Ansatte")
+                self.assertEqual(caught.exception.code, "no_sheet")
+                self.assertEqual(caught.exception.params["sheet"], "Ansatte")
+                self.assertEqual(caught.exception.params["sheets"], ["Merknader", "Studenter"])
+
+    def test_a_damaged_workbook_cannot_list_its_sheets(self):
+        with self.assertRaises(SpreadsheetError) as caught:
+            sheet_names(b"PK\x03\x04 no archive", "broken.xlsx")
+        self.assertEqual(caught.exception.code, "corrupt")

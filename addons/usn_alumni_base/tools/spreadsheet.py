@@ -52,12 +52,15 @@ class SpreadsheetError(Exception):
         self.params = dict(params or {})
 
 
-def read_rows(content, filename):
+def read_rows(content, filename, sheet=None):
     """Read a spreadsheet export row by row.
 
     :param bytes content: the file
     :param str filename: its name; the extension (any case) chooses the
         reader: ``.xlsx``, ``.xls`` or ``.csv``
+    :param str sheet: the name of the sheet of a workbook to read (letter
+        case and surrounding spaces do not matter); the first sheet when
+        empty. A CSV file has one sheet, whatever it is called.
     :return: an iterator (generator) of ``(line_number, cells)``. ``cells``
         is a list of ``str`` (stripped), ``int``, ``float``, ``bool``,
         ``datetime.datetime`` (or a time, as openpyxl reads it) or ``None``
@@ -66,11 +69,13 @@ def read_rows(content, filename):
         than the header.
     :raise SpreadsheetError: at once when the type is not supported
         (``unsupported_type``), the file is empty (``empty``) or is not what
-        its name says (``corrupt``); while iterating, ``corrupt`` when the
-        file turns out to be damaged further on.
+        its name says (``corrupt``), or the workbook has no sheet of that
+        name (``no_sheet``, with ``params["sheet"]`` and
+        ``params["sheets"]``); while iterating, ``corrupt`` when the file
+        turns out to be damaged further on.
     """
-    params = {"filename": filename}
-    extension = filename.rpartition(".")[2].lower() if "." in (filename or "") else ""
+    params = {"filename": filename, "sheet": sheet}
+    extension = _extension(filename)
     readers = {"xlsx": _xlsx_rows, "xls": _xls_rows, "csv": _csv_rows}
     if extension not in readers:
         raise SpreadsheetError(
@@ -79,6 +84,59 @@ def read_rows(content, filename):
     if not content:
         raise SpreadsheetError("empty", f"{filename} is empty", params)
     return readers[extension](content, params)
+
+
+def sheet_names(content, filename):
+    """The names of the sheets of a workbook, in the workbook's order; an
+    empty list for a CSV file (or a file of another type).
+
+    :raise SpreadsheetError: ``corrupt`` when the workbook cannot be opened
+    """
+    params = {"filename": filename}
+    extension = _extension(filename)
+    if not content or extension not in ("xlsx", "xls"):
+        return []
+    if extension == "xlsx":
+        if not content.startswith(XLSX_MAGIC):
+            raise _corrupt(params, "not an .xlsx file")
+        try:
+            workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
+        except Exception as error:  # openpyxl, zipfile and XML parsers raise many kinds
+            raise _corrupt(params, error) from error
+        try:
+            return list(workbook.sheetnames)
+        finally:
+            workbook.close()
+    if not content.startswith(XLS_MAGIC):
+        raise _corrupt(params, "not an .xls file")
+    try:
+        book = xlrd.open_workbook(file_contents=content, on_demand=True, logfile=io.StringIO())
+    except Exception as error:  # xlrd raises many kinds on a damaged file
+        raise _corrupt(params, error) from error
+    try:
+        return list(book.sheet_names())
+    finally:
+        book.release_resources()
+
+
+def _extension(filename):
+    return filename.rpartition(".")[2].lower() if "." in (filename or "") else ""
+
+
+def _sheet_index(names, params):
+    """The index of the sheet ``params["sheet"]`` among ``names``; 0 when no
+    sheet is asked for."""
+    wanted = (params.get("sheet") or "").strip().casefold()
+    if not wanted:
+        return 0
+    for index, name in enumerate(names):
+        if name.strip().casefold() == wanted:
+            return index
+    raise SpreadsheetError(
+        "no_sheet",
+        f"{params['filename']} has no sheet {params['sheet']!r}",
+        dict(params, sheets=list(names)),
+    )
 
 
 def normalize_header(value):
@@ -189,13 +247,18 @@ def _xlsx_rows(content, params):
     if not workbook.worksheets:
         workbook.close()
         raise SpreadsheetError("empty", f"{params['filename']} has no sheet", params)
-    return _peeked(_xlsx_iter(workbook, params), params)
-
-
-def _xlsx_iter(workbook, params):
-    """The rows of the first sheet, read from the archive as they come."""
     try:
-        sheet = workbook.worksheets[0]
+        index = _sheet_index(workbook.sheetnames, params)
+    except SpreadsheetError:
+        workbook.close()
+        raise
+    return _peeked(_xlsx_iter(workbook, index, params), params)
+
+
+def _xlsx_iter(workbook, index, params):
+    """The rows of the sheet, read from the archive as they come."""
+    try:
+        sheet = workbook.worksheets[index]
         # Rows are as wide as the sheet says it is, but some exporters write
         # a wrong size: read every cell that is there, beyond it too.
         width = sheet.max_column or 0
@@ -226,8 +289,16 @@ def _xls_rows(content, params):
         book = xlrd.open_workbook(file_contents=content, on_demand=True, logfile=io.StringIO())
         if not book.nsheets:
             raise xlrd.XLRDError("the workbook has no sheet")
-        sheet = book.sheet_by_index(0)
+        names = book.sheet_names()
     except Exception as error:  # xlrd raises many kinds on a damaged file
+        raise _corrupt(params, error) from error
+    try:
+        sheet = book.sheet_by_index(_sheet_index(names, params))
+    except SpreadsheetError:
+        book.release_resources()
+        raise
+    except Exception as error:  # xlrd raises many kinds on a damaged file
+        book.release_resources()
         raise _corrupt(params, error) from error
     if not sheet.nrows:
         book.release_resources()
@@ -236,7 +307,7 @@ def _xls_rows(content, params):
 
 
 def _xls_iter(book, sheet):
-    """The rows of the first sheet (xlrd holds that sheet, not our rows)."""
+    """The rows of the sheet (xlrd holds that sheet, not our rows)."""
     try:
         for index in range(sheet.nrows):
             yield index + 1, [_xls_value(cell, book.datemode) for cell in sheet.row(index)]
