@@ -146,6 +146,7 @@ class ResPartner(models.Model):
         store=True,
         index=True,
         copy=False,
+        groups=PERSON_GROUPS,
         help="Follows from the person's enrolments, applications and timeline: "
         "student with an active enrolment, otherwise alumnus with a completed one, "
         "otherwise withdrawn, otherwise applicant with an open application, otherwise "

@@ -15,6 +15,11 @@ from .common import NOW, AlumniCommon
 # What the suite holds about a person, for the Alumni roles only.
 PERSON_FIELDS = (
     "student_number",
+    "lifecycle_stage",
+    "is_alumni_person",
+    "alumni_programme_id",
+    "alumni_faculty_id",
+    "alumni_campus_id",
     "birth_date",
     "graduation_year",
     "is_deceased",

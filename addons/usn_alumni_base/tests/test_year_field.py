@@ -11,8 +11,6 @@ YEAR_FIELDS = {
     "alumni.prior.education": {"graduation_year"},
     "res.partner": {"graduation_year", "intake_year"},
 }
-# The models whose own views do not write their years as years yet.
-PENDING_MODELS = {"res.partner"}
 
 
 @tagged("post_install", "-at_install")
@@ -21,9 +19,7 @@ class TestYearFieldViews(TransactionCase):
         views = self.env["ir.ui.view"].search(
             [("type", "in", ("list", "form")), ("model", "in", list(YEAR_FIELDS))]
         )
-        own = views.filtered(
-            lambda v: v.xml_id.startswith("usn_alumni_base.") and v.model not in PENDING_MODELS
-        )
+        own = views.filtered(lambda v: v.xml_id.startswith("usn_alumni_base."))
         self.assertTrue(own)
         for view in own:
             arch = etree.fromstring(view.arch_db)
@@ -43,7 +39,7 @@ class TestYearFieldViews(TransactionCase):
         for model, names in YEAR_FIELDS.items():
             for name in names:
                 field = self.env[model]._fields.get(name)
-                if field and model not in PENDING_MODELS:
+                if field:
                     with self.subTest(model=model, field=name):
                         self.assertFalse(field.aggregator)
 
