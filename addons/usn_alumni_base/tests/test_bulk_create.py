@@ -204,10 +204,17 @@ class TestBulkCreate(AlumniCommon):
             model: sorted(set(create_overrides(type(self.env[model]))))
             for model in FAST_PATH_VERIFIED
         }
+        # The upper addons of the suite bring website.
+        website = self.env["ir.module.module"]._get("website").state == "installed"
         self.assertEqual(
             present,
             {
-                "res.partner": ["base:Partner", "mail:MailThread", "usn_alumni_base:ResPartner"],
+                "res.partner": [
+                    "base:Partner",
+                    "mail:MailThread",
+                    "usn_alumni_base:ResPartner",
+                    *(["website:WebsitePublishedMixin"] if website else []),
+                ],
                 "alumni.enrollment": [
                     "mail:MailThread",
                     "usn_alumni_base:AlumniEnrollment",

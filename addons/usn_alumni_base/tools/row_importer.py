@@ -23,6 +23,8 @@ IMPORT_CONTEXT = {
     "mail_create_nolog": True,
     "mail_create_nosubscribe": True,
     "mail_notrack": True,
+    # The import copies the status the student system holds.
+    "alumni_enrollment_state_change": True,
     "active_test": False,
 }
 
@@ -43,6 +45,9 @@ FAST_PATH_VERIFIED = {
         # student number and LinkedIn address stripped (the import's cells
         # are), a stage never typed
         "usn_alumni_base:ResPartner",
+        # (with website, which the upper addons install) publishing refused
+        # to whom may not publish: the import publishes no one
+        "website:WebsitePublishedMixin",
     ),
     "alumni.enrollment": (
         # _after_create(), run by the import; a status set outside the
