@@ -8,6 +8,7 @@ from lxml import etree
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.models import UPDATE_BATCH_SIZE
 from odoo.tools import SQL, email_normalize
 
 from .alumni_application import OPEN_APPLICATION_STATES
@@ -25,6 +26,20 @@ LINKEDIN_PROFILE = re.compile(
 PLAIN_EMAIL = re.compile(r"[a-z0-9_%+\-]+(?:\.[a-z0-9_%+\-]+)*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)+")
 # The records of a person that their stage and cohort follow from.
 LIFECYCLE_ONE2MANYS = ("enrollment_ids", "application_ids", "lifecycle_event_ids")
+# The records whose touchpoints go with them.
+LIFECYCLE_DOCUMENTS = ("alumni.enrollment", "alumni.application")
+# The columns derived from them (and the log columns stored with them).
+LIFECYCLE_COLUMNS = frozenset(
+    {
+        "lifecycle_stage",
+        "graduation_year",
+        "alumni_programme_id",
+        "alumni_campus_id",
+        "alumni_faculty_id",
+        "write_uid",
+        "write_date",
+    }
+)
 # Who may read and write what the suite holds about a person: the Alumni
 # roles, and a portal user for their own person (the portal may read no
 # other person). Other employees see contacts without it.
@@ -94,6 +109,9 @@ def _lifecycle_facts_in_memory(partner):
     enrollments = partner.enrollment_ids
     states = set(enrollments.mapped("state"))
     years = enrollments.filtered(lambda e: e.state == "completed").mapped("graduation_year")
+    kept = {(record._name, record._origin.id) for record in enrollments} | {
+        (record._name, record._origin.id) for record in partner.application_ids
+    }
     latest = (
         enrollments.sorted(
             lambda e: (e.start_date or fields.Date.today(), e.id or 0), reverse=True
@@ -110,8 +128,15 @@ def _lifecycle_facts_in_memory(partner):
         has_open_application=any(
             state in OPEN_APPLICATION_STATES for state in partner.application_ids.mapped("state")
         ),
+        # The touchpoints of enrolments and applications removed in the form
+        # go with them when it is saved.
         has_touchpoint=any(
-            kind != "stage_change" for kind in partner.lifecycle_event_ids.mapped("kind")
+            event.kind != "stage_change"
+            and (
+                event.res_model not in LIFECYCLE_DOCUMENTS
+                or (event.res_model, event.res_id) in kept
+            )
+            for event in partner.lifecycle_event_ids
         ),
         programme_id=latest.programme_id.id,
         campus_id=latest.campus_id.id,
@@ -251,22 +276,20 @@ class ResPartner(models.Model):
         groups=PERSON_GROUPS,
     )
     is_alumni_person = fields.Boolean(
-        string="In the Student Lifecycle",
-        compute="_compute_is_alumni_person",
-        store=True,
-        readonly=False,
-        index=True,
+        string="Added to People",
+        index="btree_not_null",
         copy=False,
         groups=PERSON_GROUPS,
-        help="Listed under People: once the person has a lifecycle stage, or when "
+        help="Listed under People although the person has no lifecycle stage yet: "
         "staff added them there.",
     )
+    # For grouping People; searches go through the enrolments themselves, so
+    # these columns have no index to keep up as imports store them.
     alumni_programme_id = fields.Many2one(
         "alumni.programme",
         string="Programme",
         compute="_compute_lifecycle",
         store=True,
-        index=True,
         copy=False,
         groups=PERSON_GROUPS,
         help="The programme of the person's latest enrolment, or of their latest application.",
@@ -276,7 +299,6 @@ class ResPartner(models.Model):
         string="Campus",
         compute="_compute_lifecycle",
         store=True,
-        index=True,
         copy=False,
         groups=PERSON_GROUPS,
         help="The campus of the person's latest enrolment, or of their latest application.",
@@ -286,7 +308,6 @@ class ResPartner(models.Model):
         string="Faculty",
         compute="_compute_lifecycle",
         store=True,
-        index=True,
         copy=False,
         groups=PERSON_GROUPS,
         help="The faculty of the person's programme.",
@@ -651,12 +672,6 @@ class ResPartner(models.Model):
             partner.alumni_campus_id = partner_facts.campus_id if partner_facts else False
             partner.alumni_faculty_id = faculty_of.get(programme_id, False)
 
-    @api.depends("lifecycle_stage")
-    def _compute_is_alumni_person(self):
-        # Once in the lifecycle, a person stays listed under People.
-        for partner in self:
-            partner.is_alumni_person = partner.is_alumni_person or bool(partner.lifecycle_stage)
-
     def _lifecycle_facts(self):
         """{person id: LifecycleFacts} of the people of self that have
         enrolments, applications or touchpoints, read in one query."""
@@ -773,7 +788,15 @@ class ResPartner(models.Model):
                 )
             )
             before = dict(self.env.cr.fetchall())
-        res = super()._write_multi(vals_list)
+        names = set(vals_list[0]) if vals_list else set()
+        if (
+            len(vals_list) > UPDATE_BATCH_SIZE
+            and names <= LIFECYCLE_COLUMNS
+            and all(vals.keys() == names for vals in vals_list)
+        ):
+            res = self._write_lifecycle_columns(sorted(names), vals_list)
+        else:
+            res = super()._write_multi(vals_list)
         self.env["alumni.lifecycle.event"]._append_stage_changes(
             [
                 {
@@ -787,3 +810,34 @@ class ResPartner(models.Model):
             ]
         )
         return res
+
+    def _write_lifecycle_columns(self, names, vals_list):
+        """Store the derived lifecycle columns of many people in one UPDATE.
+
+        Odoo writes a hundred rows a statement; an import recomputes
+        thousands of people at once, whose values are plain columns (no
+        translation, no company dependence, no parent path), sent here as one
+        typed array per column.
+        """
+        # The log columns are set here, as Odoo's own _write_multi sets them.
+        names = [name for name in names if name not in ("write_uid", "write_date")]
+        columns = [SQL.identifier(name) for name in names]
+        arrays = [SQL("%s::int4[]", list(self._ids))]
+        for name in names:
+            column_type = SQL(self._fields[name].column_type[1])
+            arrays.append(SQL("%s::%s[]", [vals[name] for vals in vals_list], column_type))
+        self.env.execute_query(
+            SQL(
+                """
+                UPDATE res_partner p
+                   SET %(assignments)s, write_uid = %(uid)s, write_date = %(now)s
+                  FROM unnest(%(arrays)s) AS r(id, %(columns)s)
+                 WHERE p.id = r.id
+                """,
+                assignments=SQL(", ").join(SQL("%s = r.%s", column, column) for column in columns),
+                uid=self.env.uid,
+                now=self.env.cr.now(),
+                arrays=SQL(", ").join(arrays),
+                columns=SQL(", ").join(columns),
+            )
+        )

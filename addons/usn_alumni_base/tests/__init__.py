@@ -17,3 +17,4 @@ from . import test_enrollment_actions
 from . import test_security_leaks
 from . import test_people_views
 from . import test_ui_people
+from . import test_lifecycle_paths

@@ -36,12 +36,6 @@ class TestPeopleViews(AlumniCommon):
         self.assertNotIn(customer, self._people())
         self._touch(customer)
         self.assertIn(customer, self._people())
-        # Once listed, always listed.
-        self.env["alumni.lifecycle.event"].sudo().search(
-            [("partner_id", "=", customer.id)]
-        ).unlink()
-        self.assertFalse(customer.lifecycle_stage)
-        self.assertIn(customer, self._people())
 
     @users("alumni_officer")
     def test_people_group_by_faculty_programme_campus_and_cohort(self):
