@@ -99,18 +99,17 @@ class AlumniConsent(models.Model):
             )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
         # The history is the evidence: answers are never deleted, not even
         # by the system (the database drops them with the person).
-        if self:
-            raise UserError(
-                self.env._(
-                    "A consent answer cannot be deleted: the history of answers is "
-                    "the evidence of what the person agreed to. Record a new answer "
-                    "to correct it."
-                )
+        raise UserError(
+            self.env._(
+                "A consent answer cannot be deleted: the history of answers is "
+                "the evidence of what the person agreed to. Record a new answer "
+                "to correct it."
             )
-        return super().unlink()
+        )
 
     @api.model
     def _record_as_portal_answers(self, vals_list):

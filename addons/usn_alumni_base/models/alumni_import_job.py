@@ -315,7 +315,9 @@ class AlumniImportJob(models.Model):
                     # After batches 1, 2, 4, 8...: the tables have doubled.
                     importer.refresh_statistics()
                 if commit:
-                    self.env.cr.commit()
+                    # The scheduler's run keeps each whole batch, so that a
+                    # cancelled or interrupted import resumes after it.
+                    self.env.cr.commit()  # pylint: disable=invalid-commit
                 if (max_batches and batches >= max_batches) or (
                     deadline and time.monotonic() > deadline
                 ):

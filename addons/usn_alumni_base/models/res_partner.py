@@ -794,9 +794,9 @@ class ResPartner(models.Model):
             and names <= LIFECYCLE_COLUMNS
             and all(vals.keys() == names for vals in vals_list)
         ):
-            res = self._write_lifecycle_columns(sorted(names), vals_list)
+            self._write_lifecycle_columns(sorted(names), vals_list)
         else:
-            res = super()._write_multi(vals_list)
+            super()._write_multi(vals_list)
         self.env["alumni.lifecycle.event"]._append_stage_changes(
             [
                 {
@@ -809,7 +809,8 @@ class ResPartner(models.Model):
                 if (before.get(partner_id) or None) != (stage or None)
             ]
         )
-        return res
+        # As Odoo's own, this low-level write returns nothing.
+        return None
 
     def _write_lifecycle_columns(self, names, vals_list):
         """Store the derived lifecycle columns of many people in one UPDATE.

@@ -28,7 +28,7 @@ class TestConsentViews(AlumniCommon):
         return (
             self.env["alumni.consent"]
             .with_user(user)
-            .with_context(context)
+            .with_context(**context)
             .search([("partner_id", "=", self.person.id), *domain])
         )
 
