@@ -391,18 +391,7 @@ class AlumniImportJob(models.Model):
             self.env.invalidate_all()
             importer.forget_references()
         messages.sort(key=lambda message: (message[0], message[1] != "error"))
-        self.env["alumni.import.job.line"].create(
-            [
-                {
-                    "job_id": self.id,
-                    "line_number": line,
-                    "level": level,
-                    "field": field,
-                    "message": message,
-                }
-                for line, level, field, message in messages
-            ]
-        )
+        self._record_messages(messages)
         self.write(
             {
                 "state": "checked",
@@ -587,9 +576,8 @@ class AlumniImportJob(models.Model):
     # Importing a batch
     # ------------------------------------------------------------------
 
-    def _import_batch(self, importer, outcome):
-        """Write one checked batch of rows and record its outcome on the job."""
-        outcome = importer.write_batch(outcome)
+    def _record_messages(self, messages):
+        """Add the (line, level, field, message) of a run to the job's lines."""
         self.env["alumni.import.job.line"].create(
             [
                 {
@@ -599,9 +587,14 @@ class AlumniImportJob(models.Model):
                     "field": field,
                     "message": message,
                 }
-                for line, level, field, message in outcome.messages
+                for line, level, field, message in messages
             ]
         )
+
+    def _import_batch(self, importer, outcome):
+        """Write one checked batch of rows and record its outcome on the job."""
+        outcome = importer.write_batch(outcome)
+        self._record_messages(outcome.messages)
         self.env.cr.execute(
             SQL(
                 """
