@@ -15,10 +15,10 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
     people in the student system and are not merged. Otherwise, once Odoo's
     own checks have passed, the suite moves what its constraints would make
     Odoo delete (the consent answers, the student number, the duplicate
-    candidates) through the ORM,
-    so that the history of both people is carried over and tracked; after
-    the merge it derives the kept person's current consents, lifecycle stage
-    and cohort again.
+    candidates) through the ORM, so that the history of both people is
+    carried over and tracked; after the merge the kept person's current
+    consents are derived again, and what follows from their records (stage,
+    cohort, programme) is recomputed.
     """
 
     _inherit = "base.partner.merge.automatic.wizard"
@@ -32,10 +32,7 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         if dst_partner is None:
             # Odoo's own choice of the contact kept.
             dst_partner = self._get_ordered_partner(partners.ids)[-1]
-        merging = self.with_context(alumni_merge=True)
-        res = super(BasePartnerMergeAutomaticWizard, merging)._merge(
-            partner_ids, dst_partner.with_context(alumni_merge=True), extra_checks
-        )
+        res = super()._merge(partner_ids, dst_partner, extra_checks)
         dst_partner = dst_partner.exists()
         # A family relation between the merged people now points to itself.
         self.env["alumni.partner.relation"].search(
@@ -105,14 +102,17 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         # person and someone else becomes a pair of that one and the person
         # kept, unless it is listed already.
         settled = candidates.filtered(lambda c: (c.partner_id | c.duplicate_id) <= merged)
-        listed = set()
+        # The pairs of the person kept, read once.
+        listed = {
+            (pair.partner_id.id, pair.duplicate_id.id)
+            for pair in Candidate.search(
+                ["|", ("partner_id", "=", dst_partner.id), ("duplicate_id", "=", dst_partner.id)]
+            )
+        }
         for candidate in candidates - settled:
             other = (candidate.partner_id | candidate.duplicate_id) - merged
             low, high = sorted((other.id, dst_partner.id))
-            existing = Candidate.search_count(
-                [("partner_id", "=", low), ("duplicate_id", "=", high)]
-            )
-            if existing or (low, high) in listed:
+            if (low, high) in listed:
                 settled |= candidate
                 continue
             listed.add((low, high))
@@ -126,5 +126,5 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         numbered = src_partners.filtered("student_number")
         if numbered and not dst_partner.student_number:
             student_number = numbered.student_number
-            numbered.with_context(alumni_merge=True).write({"student_number": False})
-            dst_partner.with_context(alumni_merge=True).write({"student_number": student_number})
+            numbered.write({"student_number": False})
+            dst_partner.write({"student_number": student_number})
