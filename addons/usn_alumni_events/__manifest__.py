@@ -12,6 +12,10 @@
     "depends": ["usn_alumni_base", "event", "website_event", "mass_mailing_event"],
     "data": [
         "security/usn_alumni_events_security.xml",
+        "security/ir.model.access.csv",
+        "data/mail_template_data.xml",
+        "views/event_event_views.xml",
+        "views/event_registration_views.xml",
         "views/menus.xml",
     ],
 }

@@ -23,6 +23,12 @@ class AlumniProgramme(models.Model):
     level = fields.Selection(PROGRAMME_LEVELS, required=True, default="bachelor")
     ects = fields.Float(string="ECTS Credits", digits=(6, 1))
     faculty_id = fields.Many2one("alumni.faculty", index=True, ondelete="restrict")
+    interest_ids = fields.Many2many(
+        "alumni.interest",
+        string="Subjects",
+        help="The subjects the programme covers: a person who shows interest in the "
+        "programme (an information request, an event) is given these interests.",
+    )
     enrollment_ids = fields.One2many("alumni.enrollment", "programme_id", string="Enrolments")
     enrollment_count = fields.Integer(compute="_compute_enrollment_count")
     active = fields.Boolean(default=True)

@@ -572,6 +572,61 @@ class ResPartner(models.Model):
         return result
 
     # ------------------------------------------------------------------
+    # Finding people
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _alumni_match_people(self, contacts):
+        """The person each contact of ``contacts`` is (an empty record when
+        nobody matches), in the order of ``contacts``.
+
+        A contact is a dict with any of ``email``, ``student_number`` and
+        ``phone``, already normalised (``tools.normalize.email`` and
+        ``tools.normalize.phone``). It is the individual whose normalised
+        e-mail address is that one; else, when the address is missing or
+        unknown, the one with that student number; else the one whose phone
+        in E.164 is that one. Among several, a person in the lifecycle comes
+        before a plain contact, then the oldest record. One query per key,
+        whatever the number of contacts.
+
+        Runs as superuser: whoever registers for an event or asks for
+        information is found among all people, not only those the current
+        user may read; the caller learns only which person it is.
+        """
+        Partner = self.sudo()
+        Partner.flush_model(["email_normalized", "student_number", "phone_sanitized", "active"])
+        found = [Partner.browse() for _contact in contacts]
+        for key, column in (
+            ("email", "email_normalized"),
+            ("student_number", "student_number"),
+            ("phone", "phone_sanitized"),
+        ):
+            wanted = {
+                contact[key]: None
+                for contact, person in zip(contacts, found, strict=True)
+                if not person and contact.get(key)
+            }
+            if not wanted:
+                continue
+            self.env.cr.execute(
+                SQL(
+                    """
+                    SELECT DISTINCT ON (%(column)s) %(column)s, id
+                      FROM res_partner
+                     WHERE %(column)s = ANY(%(values)s) AND active AND NOT is_company
+                     ORDER BY %(column)s, lifecycle_stage IS NULL, id
+                    """,
+                    column=SQL.identifier(column),
+                    values=list(wanted),
+                )
+            )
+            wanted.update(self.env.cr.fetchall())
+            for index, contact in enumerate(contacts):
+                if not found[index] and wanted.get(contact.get(key)):
+                    found[index] = Partner.browse(wanted[contact[key]])
+        return [person.with_env(self.env) for person in found]
+
+    # ------------------------------------------------------------------
     # Consents
     # ------------------------------------------------------------------
 
