@@ -4,3 +4,6 @@ from . import alumni_event_session
 from . import event_registration
 from . import event_mail
 from . import event_mail_registration
+from . import alumni_programme
+from . import alumni_information_request
+from . import res_config_settings

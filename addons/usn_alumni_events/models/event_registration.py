@@ -157,6 +157,17 @@ class EventRegistration(models.Model):
         self.filtered(lambda r: r.state != "done").action_set_done()
         return True
 
+    @api.model
+    def register_attendee(self, barcode, event_id):
+        """The registration desk does not let someone on the waiting list in:
+        they have no seat."""
+        attendee = self.search([("barcode", "=", barcode)], limit=1)
+        if attendee.state == "waitlist":
+            result = attendee._get_registration_summary()
+            result["status"] = "unconfirmed_registration"
+            return result
+        return super().register_attendee(barcode, event_id)
+
     # ------------------------------------------------------------------
     # Registrations land on the right person
     # ------------------------------------------------------------------
