@@ -1,2 +1,178 @@
 # Copyright 2026 University of South-Eastern Norway
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models, tools
+from odoo.models import parse_read_group_spec
+from odoo.tools import SQL
+
+from ..models.event_type import ALUMNI_EVENT_KINDS
+
+WINDOW_PARAM = "usn_alumni_events.conversion_window_months"
+DEFAULT_WINDOW_MONTHS = 12
+
+# Each rate: (numerator, denominator), both counts of the report. A grouped
+# rate is the share of the group's sums, not the sum of its rows' rates.
+RATES = {
+    "attendance_rate": ("attendee_count", "registration_count"),
+    "application_rate": ("applied_count", "registration_count"),
+    "enrollment_rate": ("enrolled_count", "registration_count"),
+}
+
+
+class AlumniEventConversionReport(models.Model):
+    """What became of the people of each event.
+
+    One row per event: the information requests that named it, the people
+    registered (each person once; cancelled registrations left out), the
+    people who attended, and among the people registered those who applied
+    and those who enrolled after the event began and within the conversion
+    window (``usn_alumni_events.conversion_window_months``, 12 months when
+    not set), as the timeline records them. The rates are percentages of the
+    people registered.
+    """
+
+    _name = "alumni.event.conversion.report"
+    _description = "Event Conversion Analysis"
+    _auto = False
+    _order = "date desc, event_id desc"
+    _rec_name = "event_id"
+
+    event_id = fields.Many2one("event.event", string="Event", readonly=True)
+    alumni_event_kind = fields.Selection(ALUMNI_EVENT_KINDS, string="Kind of Event", readonly=True)
+    date = fields.Datetime(string="Start", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    information_request_count = fields.Integer(string="Information Requests", readonly=True)
+    registration_count = fields.Integer(string="Registered", readonly=True)
+    attendee_count = fields.Integer(string="Attended", readonly=True)
+    applied_count = fields.Integer(
+        string="Applied",
+        readonly=True,
+        help="People registered who applied after the event began, within the window.",
+    )
+    enrolled_count = fields.Integer(
+        string="Enrolled",
+        readonly=True,
+        help="People registered who enrolled after the event began, within the window.",
+    )
+    attendance_rate = fields.Float(
+        string="Attendance (%)",
+        readonly=True,
+        aggregator="avg",
+        digits=(16, 1),
+        help="Attended, in percent of the people registered.",
+    )
+    application_rate = fields.Float(
+        string="Application Rate (%)",
+        readonly=True,
+        aggregator="avg",
+        digits=(16, 1),
+        help="Applied, in percent of the people registered.",
+    )
+    enrollment_rate = fields.Float(
+        string="Enrolment Rate (%)",
+        readonly=True,
+        aggregator="avg",
+        digits=(16, 1),
+        help="Enrolled, in percent of the people registered.",
+    )
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                "CREATE OR REPLACE VIEW %s AS (%s)",
+                SQL.identifier(self._table),
+                self._query(),
+            )
+        )
+
+    def _query(self):
+        return SQL(
+            """
+            WITH window_months AS (
+                SELECT COALESCE(
+                           (SELECT CASE WHEN value ~ '^\\s*\\d+\\s*$' THEN trim(value)::int END
+                              FROM ir_config_parameter
+                             WHERE key = %(param)s),
+                           %(default)s
+                       ) AS months
+            ),
+            people AS (
+                SELECT reg.event_id,
+                       reg.partner_id,
+                       bool_or(reg.state = 'done') AS attended
+                  FROM event_registration reg
+                 WHERE reg.active
+                   AND reg.state != 'cancel'
+                   AND reg.partner_id IS NOT NULL
+                 GROUP BY reg.event_id, reg.partner_id
+            ),
+            conversions AS (
+                SELECT people.event_id,
+                       people.partner_id,
+                       people.attended,
+                       bool_or(touch.kind = 'application') AS applied,
+                       bool_or(touch.kind = 'enrollment') AS enrolled
+                  FROM people
+                  JOIN event_event event ON event.id = people.event_id
+                 CROSS JOIN window_months
+                  LEFT JOIN alumni_lifecycle_event touch
+                    ON touch.partner_id = people.partner_id
+                   AND touch.kind IN ('application', 'enrollment')
+                   AND touch.date > event.date_begin
+                   AND touch.date <= event.date_begin
+                                     + make_interval(months => window_months.months)
+                 GROUP BY people.event_id, people.partner_id, people.attended
+            ),
+            per_event AS (
+                SELECT event_id,
+                       COUNT(*) AS registration_count,
+                       COUNT(*) FILTER (WHERE attended) AS attendee_count,
+                       COUNT(*) FILTER (WHERE applied) AS applied_count,
+                       COUNT(*) FILTER (WHERE enrolled) AS enrolled_count
+                  FROM conversions
+                 GROUP BY event_id
+            ),
+            requests AS (
+                SELECT preferred_event_id AS event_id, COUNT(*) AS information_request_count
+                  FROM alumni_information_request
+                 WHERE preferred_event_id IS NOT NULL
+                 GROUP BY preferred_event_id
+            )
+            SELECT event.id AS id,
+                   event.id AS event_id,
+                   event.alumni_event_kind,
+                   event.date_begin AS date,
+                   event.company_id,
+                   COALESCE(requests.information_request_count, 0) AS information_request_count,
+                   COALESCE(per_event.registration_count, 0) AS registration_count,
+                   COALESCE(per_event.attendee_count, 0) AS attendee_count,
+                   COALESCE(per_event.applied_count, 0) AS applied_count,
+                   COALESCE(per_event.enrolled_count, 0) AS enrolled_count,
+                   COALESCE(per_event.attendee_count * 100.0
+                            / NULLIF(per_event.registration_count, 0), 0) AS attendance_rate,
+                   COALESCE(per_event.applied_count * 100.0
+                            / NULLIF(per_event.registration_count, 0), 0) AS application_rate,
+                   COALESCE(per_event.enrolled_count * 100.0
+                            / NULLIF(per_event.registration_count, 0), 0) AS enrollment_rate
+              FROM event_event event
+              LEFT JOIN per_event ON per_event.event_id = event.id
+              LEFT JOIN requests ON requests.event_id = event.id
+            """,
+            param=WINDOW_PARAM,
+            default=DEFAULT_WINDOW_MONTHS,
+        )
+
+    def _read_group_select(self, aggregate_spec, query):
+        """A rate of a group is its numerator's sum in percent of its
+        denominator's sum (empty groups give 0)."""
+        if aggregate_spec != "__count":
+            fname, __, func = parse_read_group_spec(aggregate_spec)
+            if fname in RATES and func in ("avg", "sum"):
+                numerator, denominator = RATES[fname]
+                self.check_field_access_rights("read", [fname])
+                return SQL(
+                    "COALESCE(SUM(%s) * 100.0 / NULLIF(SUM(%s), 0), 0)",
+                    self._field_to_sql(self._table, numerator, query),
+                    self._field_to_sql(self._table, denominator, query),
+                )
+        return super()._read_group_select(aggregate_spec, query)
