@@ -1,3 +1,5 @@
 from . import test_install
 from . import test_invitation
 from . import test_conversion
+from . import test_check_in
+from . import test_ui_check_in
