@@ -594,7 +594,9 @@ class ResPartner(models.Model):
         user may read; the caller learns only which person it is.
         """
         Partner = self.sudo()
-        Partner.flush_model(["email_normalized", "student_number", "phone_sanitized", "active"])
+        Partner.flush_model(
+            ["email_normalized", "student_number", "phone_sanitized", "active", "lifecycle_stage"]
+        )
         found = [Partner.browse() for _contact in contacts]
         for key, column in (
             ("email", "email_normalized"),

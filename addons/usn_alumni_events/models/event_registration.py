@@ -83,10 +83,10 @@ class EventRegistration(models.Model):
     def create(self, vals_list):
         self._alumni_check_events_take_registrations(vals_list)
         self._alumni_normalize_contact_values(vals_list)
-        self._alumni_match_registration_to_partner(vals_list)
         self._alumni_put_on_waitlist_beyond_seats(vals_list)
+        self._alumni_check_session_seats(vals_list)
+        self._alumni_match_registration_to_partner(vals_list)
         registrations = super().create(vals_list)
-        registrations.filtered(lambda r: r.state in SEAT_STATES).alumni_session_ids._check_seats_left()
         registrations._alumni_log_touchpoints("event_registration")
         registrations.filtered(lambda r: r.state == "done")._alumni_log_touchpoints(
             "event_attendance"
@@ -434,6 +434,27 @@ class EventRegistration(models.Model):
                 event=self.env["event.event"].browse(event_id).name,
             )
         )
+
+    @api.model
+    def _alumni_check_session_seats(self, vals_list):
+        """Refuse registration values that take more seats in a session than
+        it has left, before anything is created."""
+        wanted = defaultdict(int)
+        for vals in vals_list:
+            if vals.get("state", "open") in SEAT_STATES:
+                for session_id in self._alumni_session_ids_of(vals):
+                    wanted[session_id] += 1
+        sessions = self.env["alumni.event.session"].browse(wanted)
+        for session in sessions.filtered("seats_max"):
+            if wanted[session.id] > session.seats_available:
+                raise UserError(
+                    self.env._(
+                        "There are no seats left in the session “%(session)s” of “%(event)s”. "
+                        "Choose another session.",
+                        session=session.name,
+                        event=session.event_id.name,
+                    )
+                )
 
     def _alumni_check_registered_once(self):
         """Refuse a second registration of one person for one event (a
