@@ -43,7 +43,11 @@ class AlumniEventSession(models.Model):
     company_id = fields.Many2one(related="event_id.company_id", store=True)
 
     _sql_constraints = [
-        ("seats_max_positive", "CHECK(seats_max >= 0)", "The seats of a session cannot be negative."),
+        (
+            "seats_max_positive",
+            "CHECK(seats_max >= 0)",
+            "The seats of a session cannot be negative.",
+        ),
     ]
 
     @api.depends("seats_max", "registration_ids.state", "registration_ids.active")

@@ -100,11 +100,11 @@ class EventRegistration(models.Model):
             self.filtered(lambda r: r.state == "waitlist") if state in SEAT_STATES else None
         )
         freeing = (
-            state is not None and state not in SEAT_STATES
-        ) or vals.get("active") is False or "event_id" in vals
-        freed_events = (
-            self.filtered(lambda r: r.state in SEAT_STATES).event_id if freeing else None
+            (state is not None and state not in SEAT_STATES)
+            or vals.get("active") is False
+            or "event_id" in vals
         )
+        freed_events = self.filtered(lambda r: r.state in SEAT_STATES).event_id if freeing else None
         result = super().write(vals)
         if {"partner_id", "event_id", "state", "active"} & vals.keys():
             self._alumni_check_registered_once()
@@ -285,13 +285,17 @@ class EventRegistration(models.Model):
         As superuser: a visitor of the website, or an event user without an
         Alumni role, registers people on behalf of the university.
         """
-        events = self.env["event.event"].browse({vals.get("event_id") for vals in vals_list})
-        sessions = self.env["alumni.event.session"].browse(
-            {
-                session_id
-                for vals in vals_list
-                for session_id in self._alumni_session_ids_of(vals)
-            }
+        events = self.env["event.event"].sudo().browse({vals.get("event_id") for vals in vals_list})
+        sessions = (
+            self.env["alumni.event.session"]
+            .sudo()
+            .browse(
+                {
+                    session_id
+                    for vals in vals_list
+                    for session_id in self._alumni_session_ids_of(vals)
+                }
+            )
         )
         (events | sessions.event_id).alumni_programme_ids.interest_ids.fetch(["id"])
         partner_vals = []
@@ -383,6 +387,7 @@ class EventRegistration(models.Model):
         """Refuse registration values that register one person twice for one
         event, among themselves or with the registrations stored (a
         cancelled registration does not count). One query."""
+
         def who(vals):
             return vals.get("name") or vals.get("email") or vals.get("phone")
 

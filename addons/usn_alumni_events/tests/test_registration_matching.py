@@ -197,12 +197,16 @@ class TestRegistrationMatching(AlumniEventsCommon):
         self.assertEqual(len(self._timeline(registration, "event_attendance")), 2)
 
     def test_registration_moved_to_another_person_takes_its_timeline(self):
-        registration = self._register(self.open_day, name="Ingrid", email="ingrid.hansen@example.com")
+        registration = self._register(
+            self.open_day, name="Ingrid", email="ingrid.hansen@example.com"
+        )
         registration.partner_id = self.ola
         self.assertEqual(self._timeline(registration).partner_id, self.ola)
 
     def test_deleted_registration_leaves_the_timeline(self):
-        registration = self._register(self.open_day, name="Ingrid", email="ingrid.hansen@example.com")
+        registration = self._register(
+            self.open_day, name="Ingrid", email="ingrid.hansen@example.com"
+        )
         rows = self._timeline(registration)
         self.assertTrue(rows)
         registration.unlink()
