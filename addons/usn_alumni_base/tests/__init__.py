@@ -18,3 +18,4 @@ from . import test_security_leaks
 from . import test_people_views
 from . import test_ui_people
 from . import test_lifecycle_paths
+from . import test_person_matching
