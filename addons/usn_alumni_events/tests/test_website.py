@@ -20,13 +20,16 @@ class TestWebsite(AlumniEventsCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # Only the programmes and Open Days of the test are on the website.
+        cls.env["alumni.programme"].search([]).website_published = False
+        cls.env["event.event"].search([]).website_published = False
         (cls.programme_nursing | cls.programme_it).website_published = True
         cls.programme_health_master.website_published = False
         start = fields.Datetime.now().replace(hour=8, minute=0, second=0, microsecond=0)
         start += timedelta(days=10)
         cls.open_day.write(
             {
-                "name": "Open Day Bø",
+                "name": "Open Day Campus Bø",
                 "date_begin": start,
                 "date_end": start + timedelta(hours=6),
                 "website_published": True,

@@ -25,7 +25,7 @@ registry.category("web_tour.tours").add("usn_alumni_information_request_tour", {
         {
             content: "Choose the Open Day",
             trigger: "form.o_alumni_information_form select[name=preferred_event_id]",
-            run: "selectByLabel Open Day Bø",
+            run: "selectByLabel Open Day Campus Bø",
         },
         {
             content: "Send the request",
