@@ -1,7 +1,6 @@
 # Copyright 2026 University of South-Eastern Norway
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import re
-import unittest
 from urllib.parse import urlencode
 
 from freezegun import freeze_time
@@ -128,10 +127,6 @@ class TestCheckInPage(AlumniCheckInCommon, HttpCase):
         self.assertIn("Ingrid Hansen</span> was already checked in at", response.text)
         self.assertEqual(len(self._attendance_rows(self.ingrid)), 1)
 
-    # Event users outside the alumni groups cannot read study programmes yet,
-    # which the attendance's timeline row reads: remove the decorator when
-    # they can.
-    @unittest.expectedFailure
     def test_event_user_checks_in(self):
         self.authenticate("event_only", "event_only")
         response = self._check_in(self.per)
