@@ -163,8 +163,10 @@ class ResPartner(models.Model):
         groups=PERSON_GROUPS,
     )
     birth_date = fields.Date(copy=False, groups=PERSON_GROUPS)
-    # Imports and duplicate detection find people by e-mail address.
+    # Imports, duplicate detection and registrations find people by e-mail
+    # address and by phone.
     email_normalized = fields.Char(index="btree_not_null")
+    phone_sanitized = fields.Char(index="btree_not_null")
     lifecycle_stage = fields.Selection(
         LIFECYCLE_STAGES,
         compute="_compute_lifecycle",
