@@ -61,6 +61,39 @@ class EventEvent(models.Model):
         string="Waiting", compute="_compute_alumni_waitlist_count"
     )
 
+    # The event's figures of the conversion analysis.
+    alumni_information_request_count = fields.Integer(
+        string="Information Requests",
+        compute="_compute_alumni_conversion",
+        groups="usn_alumni_base.group_alumni_user",
+    )
+    alumni_registered_count = fields.Integer(
+        string="People Registered",
+        compute="_compute_alumni_conversion",
+        groups="usn_alumni_base.group_alumni_user",
+    )
+    alumni_attended_count = fields.Integer(
+        string="People Attended",
+        compute="_compute_alumni_conversion",
+        groups="usn_alumni_base.group_alumni_user",
+    )
+    alumni_applied_count = fields.Integer(
+        string="Applied Since",
+        compute="_compute_alumni_conversion",
+        groups="usn_alumni_base.group_alumni_user",
+    )
+    alumni_enrolled_count = fields.Integer(
+        string="Enrolled Since",
+        compute="_compute_alumni_conversion",
+        groups="usn_alumni_base.group_alumni_user",
+    )
+    alumni_application_rate = fields.Float(
+        string="Application Rate (%)",
+        digits=(16, 1),
+        compute="_compute_alumni_conversion",
+        groups="usn_alumni_base.group_alumni_user",
+    )
+
     _sql_constraints = [
         (
             "alumni_cohorts_ordered",
@@ -97,6 +130,33 @@ class EventEvent(models.Model):
         )
         for event in self:
             event.alumni_waitlist_count = counts.get(event._origin, 0)
+
+    def _compute_alumni_conversion(self):
+        """The figures of the conversion analysis, one query for all events."""
+        for model in ("event.registration", "alumni.lifecycle.event", "alumni.information.request"):
+            self.env[model].flush_model()
+        groups = self.env["alumni.event.conversion.report"]._read_group(
+            [("event_id", "in", self._origin.ids)],
+            ["event_id"],
+            [
+                "information_request_count:sum",
+                "registration_count:sum",
+                "attendee_count:sum",
+                "applied_count:sum",
+                "enrolled_count:sum",
+                "application_rate:avg",
+            ],
+        )
+        figures = {event: values for event, *values in groups}
+        for event in self:
+            (
+                event.alumni_information_request_count,
+                event.alumni_registered_count,
+                event.alumni_attended_count,
+                event.alumni_applied_count,
+                event.alumni_enrolled_count,
+                event.alumni_application_rate,
+            ) = figures.get(event._origin, (0, 0, 0, 0, 0, 0.0))
 
     @api.depends("alumni_waitlist")
     def _compute_event_registrations_open(self):

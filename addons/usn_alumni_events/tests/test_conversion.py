@@ -1,6 +1,5 @@
 # Copyright 2026 University of South-Eastern Norway
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -48,17 +47,15 @@ class TestConversion(AlumniEventsCommon):
             cls._registrations(cls.open_day_october, attended=[10])
             cls.programme_nursing.website_published = True
             Request = cls.env["alumni.information.request"]
-            # The requests' answers by e-mail are not what is measured here.
-            with patch.object(type(Request), "_send_information_mail", lambda self: None):
-                for index in range(2):
-                    Request.create(
-                        {
-                            "name": f"Requester {index}",
-                            "email": f"requester{index}@example.com",
-                            "preferred_event_id": cls.open_day_march.id,
-                            "programme_ids": [(6, 0, cls.programme_nursing.ids)],
-                        }
-                    )
+            for index in range(2):
+                Request.create(
+                    {
+                        "name": f"Requester {index}",
+                        "email": f"requester{index}@example.com",
+                        "preferred_event_id": cls.open_day_march.id,
+                        "programme_ids": [(6, 0, cls.programme_nursing.ids)],
+                    }
+                )
         touches = [
             (1, "application", "2025-04-01"),  # March: inside; before the trial lecture
             (1, "enrollment", "2025-08-15"),  # March: inside
@@ -136,6 +133,24 @@ class TestConversion(AlumniEventsCommon):
             [self._figures(self.reunion)[name] for name in COUNTS + RATES],
             [0, 1, 1, 0, 0, 100.0, 0.0, 0.0],
         )
+
+    def test_the_event_form_shows_the_figures(self):
+        events = (self.open_day_march | self.open_day).with_user(self.user_officer)
+        march, empty = events
+        self.assertEqual(
+            (
+                march.alumni_information_request_count,
+                march.alumni_registered_count,
+                march.alumni_attended_count,
+                march.alumni_applied_count,
+                march.alumni_enrolled_count,
+                march.alumni_application_rate,
+            ),
+            (2, 4, 3, 2, 1, 50.0),
+        )
+        self.assertEqual(empty.alumni_registered_count, 0)
+        arch = events.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn('name="alumni_application_rate"', arch)
 
     def test_event_without_registrations_has_zero_figures(self):
         figures = self._figures(self.open_day)
