@@ -86,6 +86,15 @@ class EventRegistration(models.Model):
         self._alumni_put_on_waitlist_beyond_seats(vals_list)
         self._alumni_check_session_seats(vals_list)
         self._alumni_match_registration_to_partner(vals_list)
+        # Odoo formats each phone with the person's country, read one person
+        # at a time: read them all at once.
+        self.env["res.partner"].browse(
+            {
+                vals["partner_id"]
+                for vals in vals_list
+                if vals.get("partner_id") and vals.get("phone")
+            }
+        ).mapped("country_id")
         registrations = super().create(vals_list)
         registrations._alumni_log_touchpoints("event_registration")
         registrations.filtered(lambda r: r.state == "done")._alumni_log_touchpoints(
@@ -313,7 +322,13 @@ class EventRegistration(models.Model):
                     "interest_ids": [fields.Command.set(programmes.interest_ids.ids)],
                 }
             )
-        return self.env["res.partner"].sudo().create(partner_vals).with_env(self.env)
+        return (
+            self.env["res.partner"]
+            .sudo()
+            .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
+            .create(partner_vals)
+            .with_env(self.env)
+        )
 
     @api.model
     def _alumni_session_ids_of(self, vals):
