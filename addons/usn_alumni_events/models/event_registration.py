@@ -423,27 +423,7 @@ class EventRegistration(models.Model):
                         event=self.env["event.event"].browse(group[0]["event_id"]).name,
                     )
                 )
-        if not seen:
-            return
-        event_ids, partner_ids = zip(*seen, strict=True)
-        self.flush_model(["event_id", "partner_id", "state", "active"])
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT reg.event_id, reg.partner_id
-                  FROM event_registration reg
-                  JOIN unnest(%(events)s::int[], %(partners)s::int[]) AS pair(event_id, partner_id)
-                    ON pair.event_id = reg.event_id AND pair.partner_id = reg.partner_id
-                 WHERE reg.active AND reg.state != 'cancel'
-                 LIMIT 1
-                """,
-                events=list(event_ids),
-                partners=list(partner_ids),
-            )
-        )
-        twice = self.env.cr.fetchone()
-        if twice:
-            self._alumni_raise_registered_twice(*twice)
+        self._alumni_refuse_registered_pairs(seen, stored=0)
 
     @api.model
     def _alumni_raise_registered_twice(self, event_id, partner_id):
@@ -480,6 +460,13 @@ class EventRegistration(models.Model):
         """Refuse a second registration of one person for one event (a
         cancelled registration does not count). One query."""
         pairs = {(r.event_id.id, r.partner_id.id) for r in self if r.partner_id and r.event_id}
+        self._alumni_refuse_registered_pairs(pairs, stored=1)
+
+    @api.model
+    def _alumni_refuse_registered_pairs(self, pairs, stored):
+        """Raise when an (event, person) pair of ``pairs`` has more than
+        ``stored`` registrations that count (active, not cancelled). One
+        query."""
         if not pairs:
             return
         self.flush_model(["event_id", "partner_id", "state", "active"])
@@ -493,11 +480,12 @@ class EventRegistration(models.Model):
                     ON pair.event_id = reg.event_id AND pair.partner_id = reg.partner_id
                  WHERE reg.active AND reg.state != 'cancel'
                  GROUP BY reg.event_id, reg.partner_id
-                HAVING COUNT(*) > 1
+                HAVING COUNT(*) > %(stored)s
                  LIMIT 1
                 """,
                 events=list(event_ids),
                 partners=list(partner_ids),
+                stored=stored,
             )
         )
         twice = self.env.cr.fetchone()
