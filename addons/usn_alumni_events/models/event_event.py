@@ -161,7 +161,7 @@ class EventEvent(models.Model):
     @api.depends("alumni_waitlist")
     def _compute_event_registrations_open(self):
         """An event with a waiting list stays open when its seats are taken."""
-        super()._compute_event_registrations_open()
+        result = super()._compute_event_registrations_open()
         for event in self.filtered(
             lambda e: e.alumni_waitlist and not e.event_registrations_open and e.seats_limited
         ):
@@ -172,12 +172,14 @@ class EventEvent(models.Model):
                 and not event._alumni_is_cancelled()
                 and (not tickets or any(t.is_launched and not t.is_expired for t in tickets))
             )
+        return result
 
     @api.depends("alumni_waitlist")
     def _compute_event_registrations_sold_out(self):
-        super()._compute_event_registrations_sold_out()
+        result = super()._compute_event_registrations_sold_out()
         for event in self.filtered("alumni_waitlist"):
             event.event_registrations_sold_out = False
+        return result
 
     def write(self, vals):
         result = super().write(vals)

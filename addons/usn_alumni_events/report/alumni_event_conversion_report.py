@@ -36,7 +36,7 @@ class AlumniEventConversionReport(models.Model):
     _order = "date desc, event_id desc"
     _rec_name = "event_id"
 
-    event_id = fields.Many2one("event.event", string="Event", readonly=True)
+    event_id = fields.Many2one("event.event", readonly=True)
     alumni_event_kind = fields.Selection(ALUMNI_EVENT_KINDS, string="Kind of Event", readonly=True)
     date = fields.Datetime(string="Start", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)

@@ -156,7 +156,7 @@ class TestInvitation(AlumniEventsCommon):
         wizard = self._wizard(self.reunion)
         wizard.invalidate_recordset(["recipient_count"])
         with self.assertQueryCount(__system__=6):
-            wizard.recipient_count  # noqa: B018
+            self.assertGreater(wizard.recipient_count, 0)
         for index in range(30):
             self._graduate(f"Extra{index} Nurse", self.programme_nursing, 2015)
         self.env.invalidate_all()
