@@ -630,6 +630,22 @@ class ResPartner(models.Model):
                     found[index] = Partner.browse(wanted[contact[key]])
         return [person.with_env(self.env) for person in found]
 
+    @api.model
+    def _alumni_create_prospects(self, vals_list):
+        """New people for strangers who showed interest (a registration, an
+        information request): in the suite, without a creation message or
+        follower. The touchpoint the caller writes makes them prospects.
+
+        As superuser: a visitor of the website, or a user without an Alumni
+        role, adds a person on behalf of the university.
+        """
+        return (
+            self.sudo()
+            .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
+            .create([{**vals, "is_alumni_person": True} for vals in vals_list])
+            .with_env(self.env)
+        )
+
     # ------------------------------------------------------------------
     # Consents
     # ------------------------------------------------------------------

@@ -9,6 +9,7 @@ from odoo.tools import SQL
 
 from odoo.addons.usn_alumni_base.tools import normalize
 
+from ..tools.x2many import linked_ids
 from .event_registration import DEFAULT_PHONE_REGION
 
 # The general information e-mail, sent for programmes without their own.
@@ -180,7 +181,7 @@ class AlumniInformationRequest(models.Model):
             self.env["alumni.programme"]
             .sudo()
             .with_context(active_test=False)
-            .browse({pid for vals in vals_list for pid in self._programme_ids_of(vals)})
+            .browse({pid for vals in vals_list for pid in linked_ids(vals.get("programme_ids"))})
         )
         # As superuser: a visitor may not read unpublished events either.
         events = (
@@ -233,7 +234,7 @@ class AlumniInformationRequest(models.Model):
                         name=who,
                     )
                 )
-            chosen = programmes.browse(self._programme_ids_of(vals)).exists()
+            chosen = programmes.browse(linked_ids(vals.get("programme_ids"))).exists()
             if not chosen:
                 raise UserError(
                     self.env._(
@@ -254,19 +255,6 @@ class AlumniInformationRequest(models.Model):
                 )
 
     @api.model
-    def _programme_ids_of(self, vals):
-        """The ids of the programmes in request values (ids or commands)."""
-        ids = []
-        for command in vals.get("programme_ids") or ():
-            if isinstance(command, int):
-                ids.append(command)
-            elif command[0] == Command.LINK:
-                ids.append(command[1])
-            elif command[0] == Command.SET:
-                ids.extend(command[2])
-        return ids
-
-    @api.model
     def _match_request_to_partner(self, vals_list):
         """Give each request without a person the person it is from, by the
         suite's matching of people (e-mail address, then phone); strangers
@@ -284,23 +272,11 @@ class AlumniInformationRequest(models.Model):
                 strangers[vals["email"]].append(vals)
         if not strangers:
             return
-        # As superuser: a visitor of the website, or an officer, adds a person
-        # on behalf of the university. The information request row written
-        # after the create makes them a prospect.
-        prospects = (
-            self.env["res.partner"]
-            .sudo()
-            .create(
-                [
-                    {
-                        "name": group[0]["name"],
-                        "email": group[0]["email"],
-                        "phone": group[0]["phone"],
-                        "is_alumni_person": True,
-                    }
-                    for group in strangers.values()
-                ]
-            )
+        prospects = self.env["res.partner"]._alumni_create_prospects(
+            [
+                {"name": group[0]["name"], "email": group[0]["email"], "phone": group[0]["phone"]}
+                for group in strangers.values()
+            ]
         )
         for group, prospect in zip(strangers.values(), prospects, strict=True):
             for vals in group:

@@ -8,6 +8,7 @@ from odoo.tools import SQL
 
 from odoo.addons.usn_alumni_base.tools import normalize
 
+from ..tools.x2many import linked_ids
 from .alumni_event_session import SEAT_STATES
 
 # Phone numbers written without a country code are read as numbers of this
@@ -289,11 +290,7 @@ class EventRegistration(models.Model):
     @api.model
     def _alumni_create_prospects(self, vals_list):
         """New people for registrations of strangers, interested in what the
-        event (or the chosen sessions) presents.
-
-        As superuser: a visitor of the website, or an event user without an
-        Alumni role, registers people on behalf of the university.
-        """
+        event (or the chosen sessions) presents."""
         events = self.env["event.event"].sudo().browse({vals.get("event_id") for vals in vals_list})
         sessions = (
             self.env["alumni.event.session"]
@@ -302,7 +299,7 @@ class EventRegistration(models.Model):
                 {
                     session_id
                     for vals in vals_list
-                    for session_id in self._alumni_session_ids_of(vals)
+                    for session_id in linked_ids(vals.get("alumni_session_ids"))
                 }
             )
         )
@@ -310,7 +307,7 @@ class EventRegistration(models.Model):
         partner_vals = []
         for vals in vals_list:
             event = events.browse(vals.get("event_id"))
-            chosen = sessions.browse(self._alumni_session_ids_of(vals))
+            chosen = sessions.browse(linked_ids(vals.get("alumni_session_ids")))
             programmes = chosen.programme_id or event.alumni_programme_ids
             partner_vals.append(
                 {
@@ -318,30 +315,10 @@ class EventRegistration(models.Model):
                     "email": vals.get("email") or False,
                     "phone": vals.get("phone") or False,
                     "student_number": vals.get("alumni_student_number") or False,
-                    "is_alumni_person": True,
                     "interest_ids": [fields.Command.set(programmes.interest_ids.ids)],
                 }
             )
-        return (
-            self.env["res.partner"]
-            .sudo()
-            .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
-            .create(partner_vals)
-            .with_env(self.env)
-        )
-
-    @api.model
-    def _alumni_session_ids_of(self, vals):
-        """The ids of the sessions chosen in registration values."""
-        ids = set()
-        for command in vals.get("alumni_session_ids") or ():
-            if isinstance(command, int):
-                ids.add(command)
-            elif command[0] == fields.Command.LINK:
-                ids.add(command[1])
-            elif command[0] == fields.Command.SET:
-                ids.update(command[2])
-        return ids
+        return self.env["res.partner"]._alumni_create_prospects(partner_vals)
 
     @api.model
     def _alumni_put_on_waitlist_beyond_seats(self, vals_list):
@@ -442,7 +419,7 @@ class EventRegistration(models.Model):
         wanted = defaultdict(int)
         for vals in vals_list:
             if vals.get("state", "open") in SEAT_STATES:
-                for session_id in self._alumni_session_ids_of(vals):
+                for session_id in linked_ids(vals.get("alumni_session_ids")):
                     wanted[session_id] += 1
         sessions = self.env["alumni.event.session"].browse(wanted)
         for session in sessions.filtered("seats_max"):
