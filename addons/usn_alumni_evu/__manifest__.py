@@ -12,6 +12,9 @@
     "depends": ["usn_alumni_base", "mass_mailing", "website"],
     "data": [
         "security/usn_alumni_evu_security.xml",
+        "security/ir.model.access.csv",
+        "views/alumni_evu_offer_views.xml",
+        "views/alumni_evu_enrollment_views.xml",
         "views/menus.xml",
     ],
 }

@@ -16,6 +16,7 @@ TIMELINE_KINDS = [
     ("enrollment", "Enrolment"),
     ("graduation", "Graduation"),
     ("withdrawal", "Withdrawal"),
+    ("evu_application", "Continuing education application"),
     ("evu_enrollment", "Continuing education enrolment"),
     ("mailing_click", "Mailing click"),
     ("network_join", "Network join"),

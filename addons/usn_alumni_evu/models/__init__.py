@@ -1,0 +1,2 @@
+from . import alumni_evu_offer
+from . import alumni_evu_enrollment

@@ -1,0 +1,220 @@
+# Copyright 2026 University of South-Eastern Norway
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+DELIVERY_MODES = [
+    ("campus", "On campus"),
+    ("online", "Online"),
+    ("hybrid", "Hybrid"),
+]
+
+OFFER_STATES = [
+    ("draft", "Draft"),
+    ("open", "Open for applications"),
+    ("closed", "Closed"),
+]
+
+
+class AlumniEvuOffer(models.Model):
+    """A continuing-education course offered to former students, with the
+    benefits alumni and network members get, and the audience it fits."""
+
+    _name = "alumni.evu.offer"
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "website.published.mixin",
+        "website.seo.metadata",
+    ]
+    _description = "Continuing Education Offer"
+    _order = "date_start desc, id desc"
+
+    name = fields.Char(string="Course", required=True, translate=True, tracking=True)
+    description = fields.Html(translate=True, sanitize_attributes=False)
+    summary = fields.Text(
+        translate=True,
+        help="One or two sentences shown in the listing and in the offer e-mail.",
+    )
+    course_id = fields.Many2one(
+        "alumni.programme",
+        string="Course in the Student System",
+        domain=[("level", "=", "evu")],
+        index=True,
+        ondelete="restrict",
+        help="The continuing-education course this offer enrols people in.",
+    )
+    faculty_id = fields.Many2one("alumni.faculty", index=True, ondelete="restrict", tracking=True)
+    campus_id = fields.Many2one("alumni.campus", ondelete="restrict")
+    ects = fields.Float(string="ECTS Credits", digits=(6, 1))
+    delivery_mode = fields.Selection(DELIVERY_MODES, required=True, default="campus")
+    date_start = fields.Date(string="Start", required=True, tracking=True)
+    date_end = fields.Date(string="End", tracking=True)
+    application_deadline = fields.Date(required=True, tracking=True)
+    currency_id = fields.Many2one(
+        "res.currency", required=True, default=lambda self: self.env.company.currency_id
+    )
+    price = fields.Monetary(tracking=True)
+    alumni_price = fields.Monetary(
+        tracking=True, help="Price for former students of the university."
+    )
+    member_free_seats = fields.Integer(
+        string="Free Seats for Network Members",
+        help="Seats given free of charge to members of the alumni network, first come, "
+        "first served.",
+    )
+    seats_max = fields.Integer(
+        string="Capacity", help="Maximum number of participants; 0 means unlimited."
+    )
+    interest_ids = fields.Many2many("alumni.interest", string="Subjects")
+    programme_ids = fields.Many2many(
+        "alumni.programme",
+        string="Target Programmes",
+        help="Graduates of these programmes are the offer's natural audience.",
+    )
+    cohort_from = fields.Integer(string="Graduated From", help="First graduation year aimed at.")
+    cohort_to = fields.Integer(string="Graduated Until", help="Last graduation year aimed at.")
+    industry_ids = fields.Many2many(
+        "res.partner.industry",
+        string="Target Industries",
+        help="People currently working in these industries fit the offer.",
+    )
+    title_keywords = fields.Char(
+        string="Job Title Keywords",
+        translate=False,
+        help="Comma-separated words; a person whose current job title contains one fits "
+        "the offer (e.g. nurse, teacher, engineer).",
+    )
+    state = fields.Selection(
+        OFFER_STATES, required=True, default="draft", index=True, tracking=True
+    )
+    active = fields.Boolean(default=True)
+    enrollment_ids = fields.One2many("alumni.evu.enrollment", "offer_id", string="Applications")
+    seats_taken = fields.Integer(
+        compute="_compute_seats",
+        help="Applications and enrolments that hold a seat.",
+    )
+    seats_available = fields.Integer(compute="_compute_seats")
+    member_free_seats_taken = fields.Integer(compute="_compute_seats")
+
+    _sql_constraints = [
+        ("price_positive", "CHECK(price >= 0)", "The price cannot be negative."),
+        (
+            "alumni_price_positive",
+            "CHECK(alumni_price >= 0)",
+            "The alumni price cannot be negative.",
+        ),
+        (
+            "alumni_price_not_above_price",
+            "CHECK(alumni_price <= price)",
+            "The alumni price cannot be higher than the price.",
+        ),
+        ("ects_positive", "CHECK(ects >= 0)", "ECTS credits cannot be negative."),
+        (
+            "seats_positive",
+            "CHECK(seats_max >= 0 AND member_free_seats >= 0)",
+            "The capacity and the free member seats cannot be negative.",
+        ),
+    ]
+
+    @api.depends("enrollment_ids.state", "enrollment_ids.benefit", "seats_max")
+    def _compute_seats(self):
+        Enrollment = self.env["alumni.evu.enrollment"]
+        counts = {
+            (offer, benefit): count
+            for offer, benefit, count in Enrollment.sudo()._read_group(
+                [("offer_id", "in", self.ids), ("state", "in", Enrollment._SEAT_STATES)],
+                ["offer_id", "benefit"],
+                ["__count"],
+            )
+        }
+        for offer in self:
+            taken = sum(n for (o, _b), n in counts.items() if o == offer)
+            offer.seats_taken = taken
+            offer.seats_available = max(offer.seats_max - taken, 0) if offer.seats_max else 0
+            offer.member_free_seats_taken = counts.get((offer, "member_seat"), 0)
+
+    def _compute_website_url(self):
+        super()._compute_website_url()
+        for offer in self:
+            if offer.id:
+                offer.website_url = f"/alumni/evu/{self.env['ir.http']._slug(offer)}"
+
+    @api.constrains("date_start", "date_end", "application_deadline")
+    def _check_dates(self):
+        for offer in self:
+            if offer.date_end and offer.date_end < offer.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "“%(offer)s” ends on %(end)s, before it starts (%(start)s).",
+                        offer=offer.name,
+                        end=offer.date_end,
+                        start=offer.date_start,
+                    )
+                )
+            if offer.application_deadline > offer.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "The application deadline of “%(offer)s” (%(deadline)s) is after "
+                        "its start (%(start)s).",
+                        offer=offer.name,
+                        deadline=offer.application_deadline,
+                        start=offer.date_start,
+                    )
+                )
+
+    @api.constrains("cohort_from", "cohort_to")
+    def _check_cohorts(self):
+        for offer in self:
+            if offer.cohort_from and offer.cohort_to and offer.cohort_to < offer.cohort_from:
+                raise ValidationError(
+                    self.env._(
+                        "“%(offer)s” aims at graduates from %(start)s until %(end)s: the "
+                        "last year is before the first.",
+                        offer=offer.name,
+                        start=offer.cohort_from,
+                        end=offer.cohort_to,
+                    )
+                )
+
+    @api.constrains("seats_max", "member_free_seats")
+    def _check_capacity(self):
+        for offer in self:
+            if offer.seats_max and offer.seats_max < offer.seats_taken:
+                raise ValidationError(
+                    self.env._(
+                        "“%(offer)s” already has %(taken)s participants: its capacity cannot "
+                        "be %(capacity)s.",
+                        offer=offer.name,
+                        taken=offer.seats_taken,
+                        capacity=offer.seats_max,
+                    )
+                )
+            if offer.seats_max and offer.member_free_seats > offer.seats_max:
+                raise ValidationError(
+                    self.env._(
+                        "“%(offer)s” has %(free)s free member seats, more than its "
+                        "capacity (%(capacity)s).",
+                        offer=offer.name,
+                        free=offer.member_free_seats,
+                        capacity=offer.seats_max,
+                    )
+                )
+
+    def action_open(self):
+        self.write({"state": "open"})
+
+    def action_close(self):
+        self.write({"state": "closed"})
+
+    def action_draft(self):
+        self.write({"state": "draft"})
+
+    def action_view_enrollments(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "usn_alumni_evu.alumni_evu_enrollment_action"
+        )
+        action["domain"] = [("offer_id", "=", self.id)]
+        action["context"] = {"default_offer_id": self.id}
+        return action
