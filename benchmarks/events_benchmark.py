@@ -16,6 +16,8 @@ In a fresh database with usn_alumni_events installed (no demo data):
       Odoo's confirmation e-mail and its PDF badge); prints
       registrations per second and the queries per batch, of the whole
       create() and of the matching of the batch to people alone;
+      as anchor, Odoo's own create() of as many registrations in batches
+      of 500 with the person given (nothing matched, no one created);
   (c) invites the class to its reunion: the wizard's count of recipients
       and the mailing's recipient list (``mailing._get_recipients()``),
       timed.
@@ -285,6 +287,36 @@ def measure_registrations(env, programme, batch_size, count, offset):
     }
 
 
+def measure_anchor(env, programme, batch_size, count, offset):
+    """The anchor: Odoo's own ``event.registration.create()`` for the same
+    number of registrations with the person already given (``partner_id``),
+    so that nothing is matched and no one is created."""
+    event = create_open_day(env, f"Open Day, people given, batches of {batch_size}", programme)
+    env.cr.execute(
+        "SELECT id, name, email, phone FROM res_partner WHERE email = ANY(%s)",
+        [[f"person{offset + index}@example.no" for index in range(count)]],
+    )
+    rows = [
+        {"event_id": event.id, "partner_id": pid, "name": name, "email": email, "phone": phone}
+        for pid, name, email, phone in env.cr.fetchall()
+    ]
+    Registration = env["event.registration"].sudo()
+    cr = env.cr
+    start = time.perf_counter()
+    for index in range(0, len(rows), batch_size):
+        env.invalidate_all()
+        Registration.create(rows[index : index + batch_size])
+        env.flush_all()
+        cr.commit()
+    seconds = time.perf_counter() - start
+    return {
+        "batch_size": batch_size,
+        "registrations": len(rows),
+        "seconds": seconds,
+        "per_second": len(rows) / seconds,
+    }
+
+
 def measure_invitation(env, nursing):
     reunion = env["event.event"].create(
         {
@@ -338,8 +370,20 @@ def measure(db, addons_path, registrations):
             # People are numbered from 1 in their names, addresses and phones.
             offset = FIRST_REGISTERING + slot * registrations
             results.append(measure_registrations(env, nursing, batch_size, registrations, offset))
+        anchor = measure_anchor(
+            env,
+            nursing,
+            BATCH_SIZES[-1],
+            registrations,
+            FIRST_REGISTERING + len(BATCH_SIZES) * registrations,
+        )
         invitation = measure_invitation(env, nursing)
-    return {"setup_seconds": setup_seconds, "registrations": results, "invitation": invitation}
+    return {
+        "setup_seconds": setup_seconds,
+        "registrations": results,
+        "anchor": anchor,
+        "invitation": invitation,
+    }
 
 
 # ----------------------------------------------------------------------
@@ -418,6 +462,14 @@ def report(figures):
             f"{row['per_second']:>8.0f}{queries:>33}{row['matching_queries_per_batch']:>18}  "
             f"{outcome}"
         )
+    anchor = figures["anchor"]
+    suite = figures["registrations"][-1]
+    print(
+        f"anchor: Odoo's create() with the person given, batches of {anchor['batch_size']}: "
+        f"{anchor['registrations']} in {anchor['seconds']:.1f} s, {anchor['per_second']:.0f}/s; "
+        f"the suite's registrations (matching, prospects) at "
+        f"{suite['per_second'] / anchor['per_second']:.0%} of it"
+    )
     invitation = figures["invitation"]
     print()
     print(f"(c) invitation of a class of {invitation['class_size']} to its reunion")

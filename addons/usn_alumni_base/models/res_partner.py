@@ -8,9 +8,13 @@ from lxml import etree
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
 from odoo.models import UPDATE_BATCH_SIZE
 from odoo.tools import SQL, email_normalize
 
+from ..tools.bulk_create import bulk_create, unverified_create_overrides
+from ..tools.row_importer import FAST_PATH_VERIFIED
+from ..tools.x2many import linked_ids
 from .alumni_application import OPEN_APPLICATION_STATES
 
 LIFECYCLE_STAGES = [
@@ -639,11 +643,49 @@ class ResPartner(models.Model):
         As superuser: a visitor of the website, or a user without an Alumni
         role, adds a person on behalf of the university.
         """
-        return (
-            self.sudo()
-            .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
-            .create([{**vals, "is_alumni_person": True} for vals in vals_list])
-            .with_env(self.env)
+        Partner = self.sudo().with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True
+        )
+        vals_list = [{**vals, "is_alumni_person": True} for vals in vals_list]
+        if not vals_list:
+            return self.browse()
+        if not self._alumni_prospects_take_fast_path(vals_list):
+            return Partner.create(vals_list).with_env(self.env)
+        # The import's fast path (tools.bulk_create): one INSERT for all
+        # the people, their subjects linked afterwards, one write per set.
+        interests = [linked_ids(vals.pop("interest_ids", None)) for vals in vals_list]
+        for vals in vals_list:
+            Partner._normalize_alumni_vals(vals)
+        prospects = bulk_create(Partner, vals_list, computed=Partner._alumni_bulk_computed_values)
+        by_subjects = defaultdict(list)
+        for prospect_id, interest_ids in zip(prospects.ids, interests, strict=True):
+            if interest_ids:
+                by_subjects[tuple(sorted(interest_ids))].append(prospect_id)
+        for interest_ids, prospect_ids in by_subjects.items():
+            Partner.browse(prospect_ids).write(
+                {"interest_ids": [Command.link(interest_id) for interest_id in interest_ids]}
+            )
+        return prospects.with_env(self.env)
+
+    @api.model
+    def _alumni_prospects_take_fast_path(self, vals_list):
+        """Whether the prospects of ``vals_list`` may be inserted by the
+        import's fast path: every value a plain column (or the subjects),
+        phones already in E.164, and ``create()`` overridden by no addon
+        that the fast path was not checked against (with these values, the
+        checked overrides do nothing that the fast path does not do)."""
+        columns = {
+            name
+            for name, field in self._fields.items()
+            if field.store and field.column_type and not field.compute
+        }
+        return not unverified_create_overrides(
+            type(self), FAST_PATH_VERIFIED["res.partner"]
+        ) and all(
+            vals.keys() - {"interest_ids"} <= columns
+            and not (vals.keys() & {"parent_id", "is_company", "type", "lifecycle_stage"})
+            and (not vals.get("phone") or vals["phone"].startswith("+"))
+            for vals in vals_list
         )
 
     # ------------------------------------------------------------------

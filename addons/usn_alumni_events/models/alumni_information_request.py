@@ -9,7 +9,7 @@ from odoo.tools import SQL
 
 from odoo.addons.usn_alumni_base.tools import normalize
 
-from ..tools.x2many import linked_ids
+from odoo.addons.usn_alumni_base.tools.x2many import linked_ids
 from .event_registration import DEFAULT_PHONE_REGION
 
 # The general information e-mail, sent for programmes without their own.

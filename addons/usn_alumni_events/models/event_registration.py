@@ -8,7 +8,7 @@ from odoo.tools import SQL
 
 from odoo.addons.usn_alumni_base.tools import normalize
 
-from ..tools.x2many import linked_ids
+from odoo.addons.usn_alumni_base.tools.x2many import linked_ids
 from .alumni_event_session import SEAT_STATES
 
 # Phone numbers written without a country code are read as numbers of this
