@@ -1,21 +1,12 @@
 # Copyright 2026 University of South-Eastern Norway
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models, tools
-from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
 
 from ..models.event_type import ALUMNI_EVENT_KINDS
 
 WINDOW_PARAM = "usn_alumni_events.conversion_window_months"
 DEFAULT_WINDOW_MONTHS = 12
-
-# Each rate: (numerator, denominator), both counts of the report. A grouped
-# rate is the share of the group's sums, not the sum of its rows' rates.
-RATES = {
-    "attendance_rate": ("attendee_count", "registration_count"),
-    "application_rate": ("applied_count", "registration_count"),
-    "enrollment_rate": ("enrolled_count", "registration_count"),
-}
 
 
 class AlumniEventConversionReport(models.Model):
@@ -31,10 +22,16 @@ class AlumniEventConversionReport(models.Model):
     """
 
     _name = "alumni.event.conversion.report"
+    _inherit = ["alumni.report.rate.mixin"]
     _description = "Event Conversion Analysis"
     _auto = False
     _order = "date desc, event_id desc"
     _rec_name = "event_id"
+    _alumni_rates = {
+        "attendance_rate": ("attendee_count", "registration_count"),
+        "application_rate": ("applied_count", "registration_count"),
+        "enrollment_rate": ("enrolled_count", "registration_count"),
+    }
 
     event_id = fields.Many2one("event.event", readonly=True)
     alumni_event_kind = fields.Selection(ALUMNI_EVENT_KINDS, string="Kind of Event", readonly=True)
@@ -161,18 +158,3 @@ class AlumniEventConversionReport(models.Model):
             param=WINDOW_PARAM,
             default=DEFAULT_WINDOW_MONTHS,
         )
-
-    def _read_group_select(self, aggregate_spec, query):
-        """A rate of a group is its numerator's sum in percent of its
-        denominator's sum (empty groups give 0)."""
-        if aggregate_spec != "__count":
-            fname, __, func = parse_read_group_spec(aggregate_spec)
-            if fname in RATES and func in ("avg", "sum"):
-                numerator, denominator = RATES[fname]
-                self.check_field_access_rights("read", [fname])
-                return SQL(
-                    "COALESCE(SUM(%s) * 100.0 / NULLIF(SUM(%s), 0), 0)",
-                    self._field_to_sql(self._table, numerator, query),
-                    self._field_to_sql(self._table, denominator, query),
-                )
-        return super()._read_group_select(aggregate_spec, query)
