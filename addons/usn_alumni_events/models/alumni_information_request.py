@@ -8,8 +8,8 @@ from odoo.fields import Command
 from odoo.tools import SQL
 
 from odoo.addons.usn_alumni_base.tools import normalize
-
 from odoo.addons.usn_alumni_base.tools.x2many import linked_ids
+
 from .event_registration import DEFAULT_PHONE_REGION
 
 # The general information e-mail, sent for programmes without their own.

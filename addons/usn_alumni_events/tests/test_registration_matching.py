@@ -196,6 +196,23 @@ class TestRegistrationMatching(AlumniEventsCommon):
         registration.action_alumni_check_in()
         self.assertEqual(len(self._timeline(registration, "event_attendance")), 2)
 
+    def test_no_creation_note_unless_asked_for(self):
+        Registration = self.env["event.registration"].with_context(tracking_disable=False)
+        quiet = Registration.create(
+            {"event_id": self.open_day.id, "name": "Ingrid", "email": "ingrid.hansen@example.com"}
+        )
+        self.assertTrue(self._timeline(quiet, "event_registration"))
+        noted = Registration.with_context(mail_create_nolog=False).create(
+            {"event_id": self.open_day.id, "name": "Ola", "email": "ola@example.com"}
+        )
+        # The one message more is the creation note (both may carry the
+        # confirmation e-mail of the event's schedulers).
+        self.assertEqual(len(noted.message_ids), len(quiet.message_ids) + 1)
+        self.assertEqual(
+            (noted.message_ids - noted.message_ids.filtered("mail_ids")).message_type,
+            "notification",
+        )
+
     def test_registration_moved_to_another_person_takes_its_timeline(self):
         registration = self._register(
             self.open_day, name="Ingrid", email="ingrid.hansen@example.com"
