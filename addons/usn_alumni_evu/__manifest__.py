@@ -16,5 +16,7 @@
         "views/alumni_evu_offer_views.xml",
         "views/alumni_evu_enrollment_views.xml",
         "views/menus.xml",
+        "views/alumni_evu_match_views.xml",
+        "data/ir_cron_data.xml",
     ],
 }
