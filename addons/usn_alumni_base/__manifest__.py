@@ -37,6 +37,7 @@
         "views/res_config_settings_views.xml",
         "wizards/alumni_import_wizard_views.xml",
         "views/menus.xml",
+        "report/alumni_funnel_report_views.xml",
     ],
     "assets": {
         "web.assets_backend": [

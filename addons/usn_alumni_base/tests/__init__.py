@@ -19,3 +19,4 @@ from . import test_people_views
 from . import test_ui_people
 from . import test_lifecycle_paths
 from . import test_person_matching
+from . import test_funnel_report
