@@ -38,6 +38,7 @@
         "wizards/alumni_import_wizard_views.xml",
         "views/menus.xml",
         "report/alumni_funnel_report_views.xml",
+        "report/alumni_feeder_school_report_views.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -1,1 +1,2 @@
 from . import alumni_funnel_report
+from . import alumni_feeder_school_report

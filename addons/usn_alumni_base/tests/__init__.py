@@ -20,3 +20,4 @@ from . import test_ui_people
 from . import test_lifecycle_paths
 from . import test_person_matching
 from . import test_funnel_report
+from . import test_feeder_school_report
