@@ -11,7 +11,15 @@
     "license": "LGPL-3",
     "depends": ["usn_alumni_base", "website", "portal"],
     "data": [
+        "security/ir.model.access.csv",
+        "wizards/alumni_network_state_wizard_views.xml",
         "views/res_partner_views.xml",
         "views/menus.xml",
+        "views/website_join_templates.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "usn_alumni_network/static/tests/tours/**/*",
+        ],
+    },
 }

@@ -1,1 +1,4 @@
 from . import test_install
+from . import test_membership
+from . import test_join_website
+from . import test_visibility

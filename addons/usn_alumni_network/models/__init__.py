@@ -1,0 +1,2 @@
+from . import alumni_lifecycle_event
+from . import res_partner

@@ -1,0 +1,17 @@
+# Copyright 2026 University of South-Eastern Norway
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class AlumniLifecycleEvent(models.Model):
+    _inherit = "alumni.lifecycle.event"
+
+    # Joining is base's "network_join"; leaving and suspension are the
+    # network's own touchpoints, with the reason as the description.
+    kind = fields.Selection(
+        selection_add=[
+            ("network_leave", "Network leave"),
+            ("network_suspension", "Network suspension"),
+        ],
+        ondelete={"network_leave": "cascade", "network_suspension": "cascade"},
+    )

@@ -1,0 +1,1 @@
+from . import alumni_network_state_wizard
