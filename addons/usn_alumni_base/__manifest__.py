@@ -39,6 +39,7 @@
         "views/menus.xml",
         "report/alumni_funnel_report_views.xml",
         "report/alumni_feeder_school_report_views.xml",
+        "report/alumni_engagement_report_views.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -21,3 +21,4 @@ from . import test_lifecycle_paths
 from . import test_person_matching
 from . import test_funnel_report
 from . import test_feeder_school_report
+from . import test_engagement_report
