@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs the analytics benchmark with the located Odoo (see README.md).
+# Not a test: it prints its figures. Arguments go to analytics_benchmark.py.
+set -euo pipefail
+# shellcheck source=../scripts/odoo-env.sh
+source "$(dirname "$0")/../scripts/odoo-env.sh"
+find_odoo
+exec "$ODOO_PYTHON" "$PROJECT_DIR/benchmarks/analytics_benchmark.py" \
+    --addons-path="$ADDONS_PATH" --odoo-bin="$ODOO_BIN" "$@"
