@@ -16,6 +16,9 @@
         "views/res_partner_views.xml",
         "views/menus.xml",
         "views/website_join_templates.xml",
+        "views/website_directory_templates.xml",
+        "views/portal_templates.xml",
+        "data/website_menu_data.xml",
     ],
     "assets": {
         "web.assets_tests": [

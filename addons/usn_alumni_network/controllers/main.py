@@ -6,9 +6,20 @@ from odoo import fields, http
 from odoo.exceptions import UserError
 from odoo.http import request
 
+from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.addons.usn_alumni_base.tools import normalize
 
 DIRECTORY_PAGE_SIZE = 20
+DIRECTORY_PARAMS = (
+    "search",
+    "programme_id",
+    "graduation_year",
+    "faculty_id",
+    "employer",
+    "industry",
+    "city",
+    "interest_id",
+)
 
 
 class AlumniNetworkController(http.Controller):
@@ -112,3 +123,97 @@ class AlumniNetworkController(http.Controller):
             request.env._("Left the network: %(reason)s", reason=reason) if reason else None
         )
         return request.render("usn_alumni_network.leave_done", {})
+
+    # ------------------------------------------------------------------
+    # Directory and member pages
+    # ------------------------------------------------------------------
+
+    @http.route(
+        ["/alumni/directory", "/alumni/directory/page/<int:page>"],
+        type="http",
+        auth="public",
+        website=True,
+        sitemap=False,
+        readonly=True,
+    )
+    def alumni_directory(self, page=1, **params):
+        """The listed members this viewer may see, filtered and paged; a
+        read-only route, so that it can be served from a read replica."""
+        Partner = request.env["res.partner"]
+        role = Partner._alumni_viewer_role()
+        if str(params.get("page", "")).isdigit():
+            page = int(params["page"])
+        page = max(int(page or 1), 1)
+        error = None
+        try:
+            filters = Partner._alumni_directory_clean_filters(params)
+        except UserError as exc:
+            filters, error = {}, exc.args[0]
+        total, profiles = (0, [])
+        if not error:
+            total, profiles = Partner._alumni_directory_search(
+                filters,
+                offset=(page - 1) * DIRECTORY_PAGE_SIZE,
+                limit=DIRECTORY_PAGE_SIZE,
+            )
+        url_args = {name: params[name] for name in DIRECTORY_PARAMS if params.get(name)}
+        pager = portal_pager(
+            url="/alumni/directory",
+            url_args=url_args,
+            total=total,
+            page=page,
+            step=DIRECTORY_PAGE_SIZE,
+        )
+        return request.render(
+            "usn_alumni_network.directory",
+            {
+                "role": role,
+                "profiles": profiles,
+                "total": total,
+                "pager": pager,
+                "params": url_args,
+                "filters": filters,
+                "choices": Partner._alumni_directory_choices(),
+                "error": error,
+            },
+        )
+
+    @http.route(
+        "/alumni/member/<int:partner_id>",
+        type="http",
+        auth="public",
+        website=True,
+        sitemap=False,
+        readonly=True,
+    )
+    def alumni_member(self, partner_id, **kwargs):
+        """The member's page with what this viewer may see; not found
+        (never forbidden) otherwise, so that ids cannot be probed."""
+        profiles = request.env["res.partner"].browse(partner_id)._alumni_visible_profiles()
+        if not profiles:
+            raise NotFound()
+        return request.render(
+            "usn_alumni_network.member_page",
+            {
+                "profile": profiles[0],
+                "is_own": partner_id == request.env.user.partner_id.id,
+            },
+        )
+
+    @http.route(
+        "/alumni/member/<int:partner_id>/avatar",
+        type="http",
+        auth="public",
+        website=True,
+        sitemap=False,
+        readonly=True,
+    )
+    def alumni_member_avatar(self, partner_id, **kwargs):
+        """The member's photo, to those who may see their page."""
+        partner = request.env["res.partner"].browse(partner_id)._alumni_member_avatar()
+        if partner is None:
+            raise NotFound()
+        stream = request.env["ir.binary"]._get_image_stream_from(
+            partner, "avatar_256", placeholder="base/static/img/avatar_grey.png"
+        )
+        return stream.get_response()
