@@ -112,7 +112,7 @@ def store_university(env, people, timeline):
         INSERT INTO alumni_lifecycle_event (partner_id, kind, date, programme_id, faculty_id,
                                             create_uid, write_uid, create_date, write_date)
         SELECT person.id, kinds.kind,
-               timestamp '2015-01-01' + make_interval(days => (i * 7919) %% 4000),
+               timestamp '2015-01-01' + make_interval(days => ((i::bigint * 7919) %% 4000)::int),
                CASE WHEN kinds.funnel THEN person.programme_id END,
                CASE WHEN kinds.funnel THEN person.faculty_id END,
                1, 1, %(now)s, %(now)s

@@ -88,7 +88,7 @@ class ResConfigSettings(models.TransientModel):
                     )
 
     def set_values(self):
-        super().set_values()
+        res = super().set_values()
         # Odoo stores a number setting of 0 as "not set", which would bring
         # back the default: an activity weighted 0 (or no fading) is stored
         # as 0.
@@ -103,3 +103,4 @@ class ResConfigSettings(models.TransientModel):
         ):
             if not self[name]:
                 Parameter.set_param(self._fields[name].config_parameter, "0")
+        return res

@@ -25,7 +25,7 @@ class AlumniFeederSchoolReport(models.Model):
     _order = "student_count desc, school_id, programme_id"
     _rec_name = "school_id"
 
-    school_id = fields.Many2one("res.partner", string="School", readonly=True)
+    school_id = fields.Many2one("res.partner", readonly=True)
     programme_id = fields.Many2one("alumni.programme", readonly=True)
     faculty_id = fields.Many2one("alumni.faculty", readonly=True)
     student_count = fields.Integer(string="Students", readonly=True)
@@ -52,7 +52,6 @@ class AlumniFeederSchoolReport(models.Model):
         "students did better than the programme's average.",
     )
     small_sample = fields.Boolean(
-        string="Small Sample",
         readonly=True,
         help="Fewer students than the minimum sample set in the settings: the difference "
         "says little.",

@@ -78,7 +78,24 @@ class TestEngagementReport(AlumniCommon):
 
     def _scores(self, report=None, domain=()):
         report = report if report is not None else self.Report
-        return {row.partner_id.name: round(row.score, 4) for row in report.search(list(domain))}
+        return {
+            row.partner_id.name: round(row.score, 4)
+            for row in report.search(
+                [
+                    *domain,
+                    (
+                        "programme_id",
+                        "in",
+                        (
+                            self.programme_nursing
+                            | self.programme_health_master
+                            | self.programme_it
+                            | self.programme_it_master
+                        ).ids,
+                    ),
+                ]
+            )
+        }
 
     def test_score_with_weights_and_decay(self):
         self.assertEqual(self._scores(), {"Alma": 5.75, "Bror": 2.0, "Cora": 0.5, "Dina": 5.0})
@@ -109,7 +126,18 @@ class TestEngagementReport(AlumniCommon):
 
     def test_engaged_share_and_ranking_per_programme_and_cohort(self):
         groups = self.Report._read_group(
-            [],
+            [
+                (
+                    "programme_id",
+                    "in",
+                    (
+                        self.programme_nursing
+                        | self.programme_health_master
+                        | self.programme_it
+                        | self.programme_it_master
+                    ).ids,
+                )
+            ],
             ["programme_id", "graduation_year"],
             ["alumni_count:sum", "engaged_count:sum", "engaged_share:avg"],
         )

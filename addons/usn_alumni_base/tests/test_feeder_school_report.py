@@ -75,7 +75,20 @@ class TestFeederSchoolReport(AlumniCommon):
                 round(row.difference, 2),
                 row.small_sample,
             )
-            for row in report.search([])
+            for row in report.search(
+                [
+                    (
+                        "programme_id",
+                        "in",
+                        (
+                            self.programme_nursing
+                            | self.programme_health_master
+                            | self.programme_it
+                            | self.programme_it_master
+                        ).ids,
+                    )
+                ]
+            )
         }
 
     def test_school_averages_against_the_programme(self):

@@ -60,7 +60,23 @@ class TestFunnelReport(AlumniCommon):
         aggregates = [f"{name}:sum" for name in STEPS + RATES]
         return [
             dict(zip(list(groupby) + STEPS + RATES, row, strict=True))
-            for row in report._read_group(list(domain), list(groupby), aggregates)
+            for row in report._read_group(
+                [
+                    *domain,
+                    (
+                        "programme_id",
+                        "in",
+                        (
+                            self.programme_nursing
+                            | self.programme_health_master
+                            | self.programme_it
+                            | self.programme_it_master
+                        ).ids,
+                    ),
+                ],
+                list(groupby),
+                aggregates,
+            )
         ]
 
     def test_each_step_counts_distinct_people_per_programme(self):
