@@ -4,12 +4,20 @@ from collections import Counter
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Command
+
+from odoo.addons.usn_alumni_base.tools import normalize
 
 ENROLLMENT_STATES = [
     ("applied", "Applied"),
     ("enrolled", "Enrolled"),
     ("cancelled", "Cancelled"),
 ]
+
+# The country of phone numbers written without a country code, when the
+# company has none.
+DEFAULT_PHONE_REGION = "NO"
+UTM_FIELDS = ("campaign_id", "source_id", "medium_id")
 
 BENEFITS = [
     ("member_seat", "Free seat for a network member"),
@@ -33,12 +41,14 @@ class AlumniEvuEnrollment(models.Model):
     _SEAT_STATES = ("applied", "enrolled")
 
     partner_id = fields.Many2one(
-        "res.partner", string="Person", required=True, index=True, ondelete="restrict",
+        "res.partner",
+        string="Person",
+        required=True,
+        index=True,
+        ondelete="restrict",
         tracking=True,
     )
-    offer_id = fields.Many2one(
-        "alumni.evu.offer", string="Offer", required=True, index=True, ondelete="restrict"
-    )
+    offer_id = fields.Many2one("alumni.evu.offer", required=True, index=True, ondelete="restrict")
     programme_id = fields.Many2one(related="offer_id.course_id", store=True, string="Course")
     faculty_id = fields.Many2one(related="offer_id.faculty_id", store=True)
     state = fields.Selection(
@@ -87,6 +97,7 @@ class AlumniEvuEnrollment(models.Model):
         )
         self._check_can_apply(offers, people, vals_list)
         self._set_benefits(offers, people, vals_list)
+        self._set_campaigns(vals_list)
         for vals in vals_list:
             if vals.get("state") == "enrolled":
                 vals.setdefault("date_enrolled", fields.Datetime.now())
@@ -133,6 +144,77 @@ class AlumniEvuEnrollment(models.Model):
         self.write({"state": "cancelled"})
 
     # ------------------------------------------------------------------
+    # Website
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _website_apply(self, offer, name, email, phone, partner=None):
+        """Apply for ``offer`` from its web page and return the application.
+
+        The applicant is ``partner`` (a logged-in user applies as their own
+        person), else the person the e-mail address (then the phone) is, else
+        a new prospect interested in the offer's subjects, created only once
+        the application is known to be accepted. The campaign comes from the
+        visitor's UTM cookies (``utm.mixin``). Bad input raises a
+        ``UserError`` naming the field; nothing is stored before.
+
+        As superuser: a visitor may not read people or create applications.
+        The caller passes an offer it read under the visitor's own rules
+        (published, not a draft); the model's rules decide the rest.
+        """
+        Enrollment = self.sudo()
+        if partner:
+            # The person is known: the details of their account are theirs
+            # to keep, not read from the form.
+            person, contact = partner, {}
+        else:
+            contact = self._website_contact(name, email, phone)
+            person = self.env["res.partner"]._alumni_match_people(
+                [{"email": contact["email"], "phone": contact["phone"]}]
+            )[0]
+        Enrollment._check_can_apply(
+            offer, person, [{"offer_id": offer.id, "partner_id": person.id}]
+        )
+        if not person:
+            person = self.env["res.partner"]._alumni_create_prospects(
+                [{**contact, "interest_ids": [Command.set(offer.sudo().interest_ids.ids)]}]
+            )
+        return Enrollment.create({"offer_id": offer.id, "partner_id": person.id})
+
+    @api.model
+    def _website_contact(self, name, email, phone):
+        """The name, e-mail address and phone of a web application, trimmed
+        and normalised (e-mail in lower case, phone in E.164, or False)."""
+        name = (name or "").strip()
+        if not name:
+            raise UserError(self.env._("Write your name (field “Name”)."))
+        try:
+            email = normalize.email(email)
+        except ValueError:
+            raise UserError(
+                self.env._(
+                    "“%(email)s” is not a valid e-mail address (field “E-mail”). Write one "
+                    "address, such as name@example.com.",
+                    email=email or "",
+                )
+            ) from None
+        if phone and str(phone).strip():
+            region = self.env.company.country_id.code or DEFAULT_PHONE_REGION
+            try:
+                phone = normalize.phone(phone, region)
+            except ValueError:
+                raise UserError(
+                    self.env._(
+                        "“%(phone)s” is not a valid phone number (field “Phone”). Write it "
+                        "with its country code, such as +47 912 34 567.",
+                        phone=phone,
+                    )
+                ) from None
+        else:
+            phone = False
+        return {"name": name, "email": email, "phone": phone}
+
+    # ------------------------------------------------------------------
     # Rules
     # ------------------------------------------------------------------
 
@@ -176,9 +258,7 @@ class AlumniEvuEnrollment(models.Model):
                 continue
             if offer.state != "open":
                 raise UserError(
-                    self.env._(
-                        "“%(offer)s” is not open for applications.", offer=offer.name
-                    )
+                    self.env._("“%(offer)s” is not open for applications.", offer=offer.name)
                 )
             if offer.application_deadline < today:
                 raise UserError(
@@ -255,6 +335,47 @@ class AlumniEvuEnrollment(models.Model):
             vals["price"] = price
             vals["benefit_value"] = offer.price - price
 
+    @api.model
+    def _set_campaigns(self, vals_list):
+        """Give each new application the campaign that brought it: the
+        visitor's UTM cookies when the values have none (``utm.mixin``), and
+        the mailing of that source (a mailing's links carry its source) when
+        no mailing is given; an application from a mailing gets its
+        campaign, source and medium. A bounded number of queries for the
+        whole batch."""
+        missing = {fname for vals in vals_list for fname in UTM_FIELDS if fname not in vals}
+        defaults = self.default_get(list(missing)) if missing else {}
+        for vals in vals_list:
+            for fname in missing:
+                if fname not in vals and defaults.get(fname):
+                    vals[fname] = defaults[fname]
+        # As superuser: the applicant, often a visitor, may not read mailings.
+        Mailing = self.env["mailing.mailing"].sudo()
+        source_ids = {
+            vals["source_id"]
+            for vals in vals_list
+            if vals.get("source_id") and not vals.get("mailing_id")
+        }
+        mailing_of_source = {}
+        if source_ids:
+            # The newest mailing of a source, should several share it.
+            for mailing in Mailing.search([("source_id", "in", list(source_ids))], order="id"):
+                mailing_of_source[mailing.source_id.id] = mailing.id
+        for vals in vals_list:
+            if not vals.get("mailing_id") and vals.get("source_id") in mailing_of_source:
+                vals["mailing_id"] = mailing_of_source[vals["source_id"]]
+        mailings = Mailing.browse(
+            {vals["mailing_id"] for vals in vals_list if vals.get("mailing_id")}
+        )
+        mailings.fetch(["campaign_id", "source_id", "medium_id"])
+        for vals in vals_list:
+            mailing = mailings.browse(vals.get("mailing_id"))
+            if not mailing:
+                continue
+            for fname in UTM_FIELDS:
+                if not vals.get(fname) and mailing[fname]:
+                    vals[fname] = mailing[fname].id
+
     def _log_timeline(self, enrollments, kind):
         if not enrollments:
             return
@@ -262,9 +383,9 @@ class AlumniEvuEnrollment(models.Model):
         rows = Timeline._document_rows(
             enrollments,
             kind,
-            date_of=(lambda e: e.date_enrolled) if kind == "evu_enrollment" else (
-                lambda e: e.date_applied
-            ),
+            date_of=(lambda e: e.date_enrolled)
+            if kind == "evu_enrollment"
+            else (lambda e: e.date_applied),
         )
         for row, enrollment in zip(rows, enrollments, strict=True):
             row["name"] = enrollment.offer_id.name

@@ -97,26 +97,6 @@ class AlumniEvuOffer(models.Model):
     seats_available = fields.Integer(compute="_compute_seats")
     member_free_seats_taken = fields.Integer(compute="_compute_seats")
 
-    _sql_constraints = [
-        ("price_positive", "CHECK(price >= 0)", "The price cannot be negative."),
-        (
-            "alumni_price_positive",
-            "CHECK(alumni_price >= 0)",
-            "The alumni price cannot be negative.",
-        ),
-        (
-            "alumni_price_not_above_price",
-            "CHECK(alumni_price <= price)",
-            "The alumni price cannot be higher than the price.",
-        ),
-        ("ects_positive", "CHECK(ects >= 0)", "ECTS credits cannot be negative."),
-        (
-            "seats_positive",
-            "CHECK(seats_max >= 0 AND member_free_seats >= 0)",
-            "The capacity and the free member seats cannot be negative.",
-        ),
-    ]
-
     @api.depends("enrollment_ids.state", "enrollment_ids.benefit", "seats_max")
     def _compute_seats(self):
         Enrollment = self.env["alumni.evu.enrollment"]
@@ -135,10 +115,9 @@ class AlumniEvuOffer(models.Model):
             offer.member_free_seats_taken = counts.get((offer, "member_seat"), 0)
 
     def _compute_website_url(self):
-        super()._compute_website_url()
+        slug = self.env["ir.http"]._slug
         for offer in self:
-            if offer.id:
-                offer.website_url = f"/alumni/evu/{self.env['ir.http']._slug(offer)}"
+            offer.website_url = f"/alumni/evu/{slug(offer)}" if offer.id else "#"
 
     @api.constrains("date_start", "date_end", "application_deadline")
     def _check_dates(self):
@@ -177,9 +156,55 @@ class AlumniEvuOffer(models.Model):
                     )
                 )
 
+    @api.constrains("price", "alumni_price", "ects")
+    def _check_amounts(self):
+        for offer in self:
+            if offer.price < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The price of “%(offer)s” cannot be negative (field “Price”).",
+                        offer=offer.name,
+                    )
+                )
+            if offer.alumni_price < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The alumni price of “%(offer)s” cannot be negative (field “Alumni "
+                        "Price”).",
+                        offer=offer.name,
+                    )
+                )
+            if offer.alumni_price > offer.price:
+                raise ValidationError(
+                    self.env._(
+                        "The alumni price of “%(offer)s” (%(alumni_price)s) is higher than its "
+                        "price (%(price)s): former students would pay more than anyone else "
+                        "(field “Alumni Price”).",
+                        offer=offer.name,
+                        alumni_price=offer.alumni_price,
+                        price=offer.price,
+                    )
+                )
+            if offer.ects < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The ECTS credits of “%(offer)s” cannot be negative (field “ECTS "
+                        "Credits”).",
+                        offer=offer.name,
+                    )
+                )
+
     @api.constrains("seats_max", "member_free_seats")
     def _check_capacity(self):
         for offer in self:
+            if offer.seats_max < 0 or offer.member_free_seats < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The capacity and the free member seats of “%(offer)s” cannot be "
+                        "negative (fields “Capacity” and “Free Seats for Network Members”).",
+                        offer=offer.name,
+                    )
+                )
             if offer.seats_max and offer.seats_max < offer.seats_taken:
                 raise ValidationError(
                     self.env._(

@@ -1,2 +1,4 @@
 from . import test_install
 from . import test_matching
+from . import test_offer
+from . import test_application
