@@ -18,5 +18,12 @@
         "views/menus.xml",
         "views/alumni_evu_match_views.xml",
         "data/ir_cron_data.xml",
+        "views/website_templates.xml",
+        "data/website_menu_data.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "usn_alumni_evu/static/tests/tours/**/*",
+        ],
+    },
 }
