@@ -34,6 +34,20 @@ OFFER_AUDIENCE_FIELDS = frozenset(
         "title_keywords",
     }
 )
+# The PostgreSQL settings a recomputation runs with. Compiling its
+# statement (JIT) costs more than it saves, every time. For many people
+# (more than LARGE_RECOMPUTE), the planner cannot foresee how many people
+# and offers each step yields (it guesses a few rows where there are
+# millions) and would look them up one by one: hash joins, with the memory
+# they need, are what fits. For a few people, it looks them up by index.
+LARGE_RECOMPUTE = 1000
+LARGE_SETTINGS = {
+    "jit": "off",
+    "work_mem": "64MB",
+    "enable_nestloop": "off",
+    "enable_mergejoin": "off",
+}
+SMALL_SETTINGS = {"jit": "off"}
 # The precommit data of the people and offers whose matches are recomputed
 # when the transaction commits.
 QUEUE_KEY = "usn_alumni_evu.evu_match_queue"
@@ -48,8 +62,20 @@ MATCH_COLUMNS = (
     "score_cohort",
     "score_career",
     "score_past",
-    "reason_data",
+    "reason_subject_refs",
+    "reason_programme_ref",
+    "reason_programme_state",
+    "reason_programme_year",
+    "reason_at_faculty",
+    "reason_level_up",
+    "reason_cohort_year",
+    "reason_industry_ref",
+    "reason_job_title",
+    "reason_past_offer_ref",
 )
+# Who reads why a person matches: the reasons tell what the suite holds
+# about the person (studies, subjects, job), which only the Alumni roles read.
+REASON_GROUPS = "usn_alumni_base.group_alumni_user"
 
 
 class AlumniEvuMatch(models.Model):
@@ -97,6 +123,8 @@ class AlumniEvuMatch(models.Model):
     _name = "alumni.evu.match"
     _description = "Continuing Education Match"
     _order = "score desc, rank, id"
+    # Derived rows, rewritten set-wise: who wrote them and when says nothing.
+    _log_access = False
 
     partner_id = fields.Many2one(
         "res.partner", string="Person", required=True, readonly=True, ondelete="cascade"
@@ -105,37 +133,52 @@ class AlumniEvuMatch(models.Model):
         "alumni.evu.offer", required=True, readonly=True, index=True, ondelete="cascade"
     )
     score = fields.Integer(
-        readonly=True, aggregator="avg", help="How well the offer fits the person, 1 to 100."
+        readonly=True,
+        aggregator="avg",
+        help="How well the offer fits the person: the sum of its points, at most 100.",
     )
     rank = fields.Integer(
         readonly=True,
         aggregator=None,
         help="The place of the offer among the person's matches: 1 is their best.",
     )
-    score_interest = fields.Integer(
-        string="Subjects", readonly=True, groups="usn_alumni_base.group_alumni_user"
+    score_interest = fields.Integer(string="Subjects", readonly=True, groups=REASON_GROUPS)
+    score_study = fields.Integer(string="Studies", readonly=True, groups=REASON_GROUPS)
+    score_cohort = fields.Integer(string="Cohort", readonly=True, groups=REASON_GROUPS)
+    score_career = fields.Integer(string="Work", readonly=True, groups=REASON_GROUPS)
+    score_past = fields.Integer(string="Past Courses", readonly=True, groups=REASON_GROUPS)
+    # What the reasons name, so that they are told in the reader's language.
+    # Plain integers rather than many2one fields: matches are written by the
+    # hundred thousand, and a foreign key costs a check per row; the reasons
+    # name the records that still exist.
+    reason_subject_refs = fields.Char(
+        readonly=True, groups=REASON_GROUPS, help="Ids of the subjects shared, comma-separated."
     )
-    score_study = fields.Integer(
-        string="Studies", readonly=True, groups="usn_alumni_base.group_alumni_user"
+    reason_programme_ref = fields.Integer(
+        readonly=True, groups=REASON_GROUPS, help="Id of the target programme studied."
     )
-    score_cohort = fields.Integer(
-        string="Cohort", readonly=True, groups="usn_alumni_base.group_alumni_user"
+    reason_programme_state = fields.Selection(
+        [("completed", "Completed"), ("active", "Active"), ("withdrawn", "Withdrawn")],
+        readonly=True,
+        groups=REASON_GROUPS,
     )
-    score_career = fields.Integer(
-        string="Work", readonly=True, groups="usn_alumni_base.group_alumni_user"
+    reason_programme_year = fields.Integer(readonly=True, groups=REASON_GROUPS, aggregator=None)
+    reason_at_faculty = fields.Boolean(readonly=True, groups=REASON_GROUPS)
+    reason_level_up = fields.Boolean(readonly=True, groups=REASON_GROUPS)
+    reason_cohort_year = fields.Integer(readonly=True, groups=REASON_GROUPS, aggregator=None)
+    reason_industry_ref = fields.Integer(
+        readonly=True, groups=REASON_GROUPS, help="Id of the industry of the current job."
     )
-    score_past = fields.Integer(
-        string="Past Courses", readonly=True, groups="usn_alumni_base.group_alumni_user"
+    reason_job_title = fields.Char(readonly=True, groups=REASON_GROUPS)
+    reason_past_offer_ref = fields.Integer(
+        readonly=True, groups=REASON_GROUPS, help="Id of the past course taken."
     )
-    # What the reasons name (subjects, programme, year, job...), by id, so
-    # that they are told in the reader's language.
-    reason_data = fields.Json(readonly=True, groups="usn_alumni_base.group_alumni_user")
     # The reasons tell what the suite holds about the person (studies,
     # subjects, job): readable by the Alumni roles that read those, as the
     # person's own fields are.
     reasons = fields.Text(
         compute="_compute_reasons",
-        groups="usn_alumni_base.group_alumni_user",
+        groups=REASON_GROUPS,
         help="Why the offer fits the person, one reason a line, in words the person understands.",
     )
 
@@ -156,7 +199,7 @@ class AlumniEvuMatch(models.Model):
                 offer=match.offer_id.display_name or "",
             )
 
-    @api.depends("reason_data")
+    @api.depends(*MATCH_COLUMNS)
     @api.depends_context("lang")
     def _compute_reasons(self):
         for match, lines in zip(self, self._reason_lines(), strict=True):
@@ -171,9 +214,9 @@ class AlumniEvuMatch(models.Model):
         language of the environment (the reader's, or the recipient's when a
         mailing is rendered in it). The subjects, programmes, faculties,
         industries and offers named are read at once for all the matches."""
-        data = [match.sudo().reason_data or {} for match in self]
+        data = [match.sudo()._reason_values() for match in self]
         # The names of the university's subjects, programmes and offers are
-        # no secret; the person's own facts come from reason_data.
+        # no secret; the person's own facts are the match's.
         names = {}
         for model, keys in (
             ("alumni.interest", ("interest_ids",)),
@@ -190,6 +233,22 @@ class AlumniEvuMatch(models.Model):
             records = self.env[model].sudo().with_context(active_test=False).browse(ids).exists()
             names[model] = {record.id: record.name for record in records}
         return [self._reason_sentences(values, names) for values in data]
+
+    def _reason_values(self):
+        self.ensure_one()
+        subjects = self.reason_subject_refs
+        return {
+            "interest_ids": [int(ref) for ref in subjects.split(",")] if subjects else [],
+            "programme_id": self.reason_programme_ref,
+            "programme_state": self.reason_programme_state,
+            "programme_year": self.reason_programme_year,
+            "faculty_id": self.reason_at_faculty and self.offer_id.faculty_id.id,
+            "level_up": self.reason_level_up,
+            "cohort_year": self.reason_cohort_year,
+            "industry_id": self.reason_industry_ref,
+            "title": self.reason_job_title,
+            "past_offer_id": self.reason_past_offer_ref,
+        }
 
     def _reason_sentences(self, values, names):
         lines = []
@@ -248,11 +307,12 @@ class AlumniEvuMatch(models.Model):
     def _recompute(self, partners=None, offers=None):
         """Recompute the matches of ``partners`` with ``offers`` (people and
         offers as records; everyone, or every offer, when not given), set-wise
-        in SQL: one statement computes the scores into a temporary table,
-        then the rows that changed are stored (INSERT ... ON CONFLICT), the
-        ones that no longer fit deleted and the ranks of the people concerned
-        renumbered. The number of queries does not depend on the number of
-        people.
+        in SQL: one statement computes the scores (and the ranks, unless only
+        some offers are recomputed) into a temporary table, then the rows
+        that changed are stored (INSERT ... ON CONFLICT), the ones that no
+        longer fit deleted, and, for some offers, the ranks of the people
+        concerned renumbered. The number of queries does not depend on the
+        number of people.
 
         Runs as superuser: a person's matches follow from all they are, not
         from what the current user may read.
@@ -264,15 +324,18 @@ class AlumniEvuMatch(models.Model):
         cr = Match.env.cr
         partner_ids = list(partners.ids) if partners is not None else None
         offer_ids = list(offers.ids) if offers is not None else None
+        # Each person's matches with every offer are all in the new rows when
+        # not only some offers are recomputed: their ranks are numbered there.
+        ranks_in_query = offer_ids is None
+        is_large = partner_ids is None or len(partner_ids) > LARGE_RECOMPUTE
+        settings = Match._set_statement_settings(LARGE_SETTINGS if is_large else SMALL_SETTINGS)
         cr.execute(
             SQL(
                 "CREATE TEMPORARY TABLE alumni_evu_match_new ON COMMIT DROP AS %s",
-                Match._match_query(partner_ids, offer_ids),
+                Match._match_query(partner_ids, offer_ids, ranks_in_query),
             )
         )
-        cr.execute(SQL("ANALYZE alumni_evu_match_new"))
-        Match._store_new_matches()
-        scope = Match._scope_condition(SQL.identifier("m"), partner_ids, offer_ids)
+        Match._store_new_matches(with_rank=ranks_in_query)
         stale = SQL(
             """
             DELETE FROM alumni_evu_match m
@@ -284,9 +347,11 @@ class AlumniEvuMatch(models.Model):
                    )
             RETURNING m.partner_id
             """,
-            scope=scope,
+            scope=Match._scope_condition(SQL.identifier("m"), partner_ids, offer_ids),
         )
-        if partner_ids is None and offer_ids is not None:
+        if ranks_in_query:
+            cr.execute(stale)
+        else:
             # The people whose ranks change: those matched with the offers,
             # before or now.
             cr.execute(
@@ -305,12 +370,8 @@ class AlumniEvuMatch(models.Model):
                 SQL("m.partner_id IN (SELECT partner_id FROM alumni_evu_match_ranked)")
             )
             cr.execute(SQL("DROP TABLE alumni_evu_match_ranked"))
-        else:
-            cr.execute(stale)
-            Match._update_ranks(
-                SQL("m.partner_id = ANY(%s)", partner_ids) if partner_ids is not None else None
-            )
         cr.execute(SQL("DROP TABLE alumni_evu_match_new"))
+        Match._set_statement_settings(settings)
         Match._invalidate_matches()
 
     @api.model
@@ -398,6 +459,23 @@ class AlumniEvuMatch(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
+    def _set_statement_settings(self, settings):
+        """Set the PostgreSQL ``settings`` ({name: value}) for the rest of the
+        transaction and return the values they replace, to be restored with
+        the same method. One query."""
+        self.env.cr.execute(
+            SQL(
+                "SELECT %s",
+                SQL(", ").join(
+                    SQL("current_setting(%s), set_config(%s, %s, TRUE)", name, name, value)
+                    for name, value in settings.items()
+                ),
+            )
+        )
+        row = self.env.cr.fetchone()
+        return dict(zip(settings, row[::2], strict=True))
+
+    @api.model
     def _flush_match_sources(self):
         """Store the pending changes of everything the scores are read from."""
         for model in (
@@ -423,18 +501,16 @@ class AlumniEvuMatch(models.Model):
         return SQL(" AND ").join(conditions)
 
     @api.model
-    def _match_query(self, partner_ids, offer_ids):
+    def _match_query(self, partner_ids, offer_ids, with_ranks):
         """The SELECT of the matches of the people (ids, or None for
         everyone) with the offers (ids, or None for every offer): one row per
-        person and offer that fit, with the score, its components and what
-        the reasons name. Each kind of reason is found through its own
-        join, restricted to the people asked for, so that the cost follows
-        the number of people asked for."""
+        person and offer that fit, with the score, its components, what the
+        reasons name and, ``with_ranks``, the rank among the person's rows.
+
+        Each kind of reason is found by a join of its own, restricted to the
+        people asked for, into one list of hits (a person, an offer and what
+        they share) that is grouped once per person and offer."""
         Offer = self.env["alumni.evu.offer"]
-        offer_interests = Offer._fields["interest_ids"]
-        offer_programmes = Offer._fields["programme_ids"]
-        offer_industries = Offer._fields["industry_ids"]
-        person_interests = self.env["res.partner"]._fields["interest_ids"]
 
         def people(alias):
             if partner_ids is None:
@@ -452,11 +528,27 @@ class AlumniEvuMatch(models.Model):
                 SQL.identifier(alias),
             )
 
+        def in_cohort(offer):
+            return SQL(
+                """CASE WHEN %(o)s.has_cohorts AND e.state = 'completed'
+                         AND e.graduation_year BETWEEN %(o)s.cohort_from AND %(o)s.cohort_to
+                        THEN e.graduation_year END""",
+                o=SQL.identifier(offer),
+            )
+
+        if with_ranks:
+            # As _update_ranks() numbers them.
+            rank = SQL(
+                "row_number() OVER (PARTITION BY partner_id ORDER BY score DESC, date_start, "
+                "offer_id)"
+            )
+        else:
+            rank = SQL("NULL::int")
         return SQL(
             """
             WITH offers AS MATERIALIZED (
                 -- The open offers that still take applications.
-                SELECT o.id, o.faculty_id, o.course_id,
+                SELECT o.id, o.faculty_id, o.course_id, o.date_start,
                        COALESCE(NULLIF(o.cohort_from, 0), 0) AS cohort_from,
                        COALESCE(NULLIF(o.cohort_to, 0), 9999) AS cohort_to,
                        (COALESCE(o.cohort_from, 0) > 0 OR COALESCE(o.cohort_to, 0) > 0)
@@ -473,7 +565,7 @@ class AlumniEvuMatch(models.Model):
             ),
             offer_units AS MATERIALIZED (
                 -- Each offer's faculty and the departments under it.
-                SELECT o.id AS offer_id, unit.id AS faculty_id
+                SELECT o.*, unit.id AS unit_id
                   FROM offers o
                   JOIN alumni_faculty faculty ON faculty.id = o.faculty_id
                   JOIN alumni_faculty unit ON starts_with(unit.parent_path, faculty.parent_path)
@@ -485,7 +577,7 @@ class AlumniEvuMatch(models.Model):
                   JOIN alumni_interest subject ON subject.id = os.interest_id AND subject.active
             ),
             offer_targets AS MATERIALIZED (
-                SELECT op.offer_id, op.programme_id
+                SELECT o.*, op.programme_id
                   FROM %(offer_programmes)s
                   JOIN offers o ON o.id = op.offer_id
             ),
@@ -511,178 +603,150 @@ class AlumniEvuMatch(models.Model):
                  WHERE %(people_pi)s
                  GROUP BY pi.partner_id, os.offer_id
             ),
-            study_rows AS (
-                -- Enrolments in a target programme of an offer, or at its
-                -- faculty.
-                SELECT e.partner_id, ot.offer_id, TRUE AS is_target, e.programme_id,
-                       e.state, e.graduation_year
+            hits AS (
+                -- kind 1: subjects; 2: a target programme, its best enrolment
+                -- as (2 completed, 1 active, 0 withdrawn; year; programme);
+                -- 3: studies at the faculty; 4: an industry; 5: a job title;
+                -- 6: a past course.
+                SELECT partner_id, offer_id, 1 AS kind, NULL::int AS ref,
+                       interest_ids, NULL::int[] AS study, NULL::int AS cohort_year,
+                       FALSE AS level_up, NULL::varchar AS title
+                  FROM subject_hits
+                 UNION ALL
+                SELECT e.partner_id, ot.id, 2, NULL, NULL,
+                       ARRAY[CASE e.state WHEN 'completed' THEN 2 WHEN 'active' THEN 1 ELSE 0 END,
+                             COALESCE(e.graduation_year, 0), e.programme_id],
+                       %(cohort_ot)s, FALSE, NULL
                   FROM alumni_enrollment e
                   JOIN offer_targets ot ON ot.programme_id = e.programme_id
                  WHERE %(people_e)s
                  UNION ALL
-                SELECT e.partner_id, ou.offer_id, FALSE, e.programme_id, e.state,
-                       e.graduation_year
+                SELECT e.partner_id, ou.id, 3, NULL, NULL, NULL, %(cohort_ou)s,
+                       ou.is_master_level AND e.state = 'completed' AND pr.level = 'bachelor',
+                       NULL
                   FROM alumni_enrollment e
-                  JOIN offer_units ou ON ou.faculty_id = e.faculty_id
+                  JOIN offer_units ou ON ou.unit_id = e.faculty_id
+                  JOIN alumni_programme pr ON pr.id = e.programme_id
                  WHERE %(people_e)s
-            ),
-            study_hits AS (
-                SELECT s.partner_id, s.offer_id,
-                       COALESCE(max(CASE WHEN s.state = 'completed' THEN %(graduated)s
-                                         ELSE %(studied)s END) FILTER (WHERE s.is_target), 0)
-                           AS programme_points,
-                       (array_agg(s.programme_id ORDER BY s.state = 'completed' DESC,
-                                  s.graduation_year DESC NULLS LAST, s.programme_id)
-                            FILTER (WHERE s.is_target))[1] AS programme_id,
-                       (array_agg(s.state ORDER BY s.state = 'completed' DESC,
-                                  s.graduation_year DESC NULLS LAST, s.programme_id)
-                            FILTER (WHERE s.is_target))[1] AS programme_state,
-                       (array_agg(s.graduation_year ORDER BY s.state = 'completed' DESC,
-                                  s.graduation_year DESC NULLS LAST, s.programme_id)
-                            FILTER (WHERE s.is_target))[1] AS programme_year,
-                       bool_or(NOT s.is_target) AS at_faculty,
-                       bool_or(o.is_master_level AND NOT s.is_target AND s.state = 'completed'
-                               AND pr.level = 'bachelor') AS level_up,
-                       max(s.graduation_year) FILTER (
-                           WHERE o.has_cohorts AND s.state = 'completed'
-                             AND s.graduation_year BETWEEN o.cohort_from AND o.cohort_to
-                       ) AS cohort_year
-                  FROM study_rows s
-                  JOIN offers o ON o.id = s.offer_id
-                  JOIN alumni_programme pr ON pr.id = s.programme_id
-                 GROUP BY s.partner_id, s.offer_id
-            ),
-            work_rows AS (
-                -- The people's current positions in an offer's industries, or
-                -- whose title holds one of its keywords.
-                SELECT c.partner_id, os.offer_id, c.id AS position_id, c.industry_id,
-                       NULL::varchar AS title
+                 UNION ALL
+                SELECT c.partner_id, os.offer_id, 4, c.industry_id, NULL, NULL, NULL, FALSE, NULL
                   FROM alumni_career_position c
                   JOIN offer_sectors os ON os.industry_id = c.industry_id
                  WHERE c.is_current AND %(people_c)s
                  UNION ALL
-                SELECT c.partner_id, ok.offer_id, c.id, NULL, c.title
+                SELECT c.partner_id, ok.offer_id, 5, NULL, NULL, NULL, NULL, FALSE, c.title
                   FROM alumni_career_position c
                   JOIN offer_keywords ok ON strpos(lower(c.title), ok.keyword) > 0
                  WHERE c.is_current AND %(people_c)s
-            ),
-            work_hits AS (
-                SELECT w.partner_id, w.offer_id,
-                       (array_agg(w.industry_id ORDER BY w.position_id)
-                            FILTER (WHERE w.industry_id IS NOT NULL))[1] AS industry_id,
-                       (array_agg(w.title ORDER BY w.position_id)
-                            FILTER (WHERE w.title IS NOT NULL))[1] AS title
-                  FROM work_rows w
-                 GROUP BY w.partner_id, w.offer_id
-            ),
-            past_rows AS (
-                -- Enrolments in other offers of the faculty or sharing a
-                -- subject.
-                SELECT pe.partner_id, ou.offer_id, pe.offer_id AS past_offer_id,
-                       pe.date_enrolled
-                  FROM alumni_evu_enrollment pe
-                  JOIN offer_units ou ON ou.faculty_id = pe.faculty_id
-                 WHERE pe.state = 'enrolled' AND pe.offer_id <> ou.offer_id AND %(people_pe)s
                  UNION ALL
-                SELECT pe.partner_id, os.offer_id, pe.offer_id, pe.date_enrolled
+                SELECT pe.partner_id, ou.id, 6, pe.offer_id, NULL, NULL, NULL, FALSE, NULL
+                  FROM alumni_evu_enrollment pe
+                  JOIN offer_units ou ON ou.unit_id = pe.faculty_id
+                 WHERE pe.state = 'enrolled' AND pe.offer_id <> ou.id AND %(people_pe)s
+                 UNION ALL
+                SELECT pe.partner_id, os.offer_id, 6, pe.offer_id, NULL, NULL, NULL, FALSE, NULL
                   FROM alumni_evu_enrollment pe
                   JOIN %(past_interests)s ON ps.offer_id = pe.offer_id
                   JOIN offer_subjects os ON os.interest_id = ps.interest_id
                  WHERE pe.state = 'enrolled' AND pe.offer_id <> os.offer_id AND %(people_pe)s
             ),
-            past_hits AS (
-                SELECT r.partner_id, r.offer_id,
-                       (array_agg(r.past_offer_id ORDER BY r.date_enrolled DESC NULLS LAST,
-                                  r.past_offer_id DESC))[1] AS past_offer_id
-                  FROM past_rows r
-                 GROUP BY r.partner_id, r.offer_id
-            ),
-            candidates AS (
-                -- The people and offers with a main reason.
-                SELECT partner_id, offer_id FROM subject_hits
-                 UNION
-                SELECT partner_id, offer_id FROM study_hits WHERE programme_points > 0
-                 UNION
-                SELECT partner_id, offer_id FROM work_hits
-                 UNION
-                SELECT partner_id, offer_id FROM past_hits
+            pairs AS (
+                -- One row per person and offer with a main reason (any but
+                -- the faculty's).
+                SELECT h.partner_id, h.offer_id,
+                       max(h.interest_ids) AS interest_ids,
+                       max(h.study) AS study,
+                       bool_or(h.kind = 3) AS at_faculty,
+                       bool_or(h.level_up) AS level_up,
+                       max(h.cohort_year) AS cohort_year,
+                       min(h.ref) FILTER (WHERE h.kind = 4) AS industry_id,
+                       min(h.title) AS title,
+                       max(h.ref) FILTER (WHERE h.kind = 6) AS past_offer_id
+                  FROM hits h
+                 GROUP BY h.partner_id, h.offer_id
+                HAVING bool_or(h.kind <> 3)
             ),
             scored AS (
-                SELECT c.partner_id, c.offer_id,
-                       LEAST(%(per_subject)s * COALESCE(cardinality(sub.interest_ids), 0),
+                SELECT p.partner_id, p.offer_id, o.date_start,
+                       LEAST(%(per_subject)s * COALESCE(cardinality(p.interest_ids), 0),
                              %(subjects_max)s) AS score_interest,
-                       CASE WHEN study.programme_points > 0 THEN study.programme_points
-                            WHEN study.at_faculty THEN %(faculty)s
+                       CASE WHEN p.study[1] = 2 THEN %(graduated)s
+                            WHEN p.study IS NOT NULL THEN %(studied)s
+                            WHEN p.at_faculty THEN %(faculty)s
                             ELSE 0 END
-                       + CASE WHEN study.level_up THEN %(level_up)s ELSE 0 END AS score_study,
-                       CASE WHEN study.cohort_year IS NOT NULL THEN %(cohort)s ELSE 0 END
+                       + CASE WHEN p.level_up THEN %(level_up)s ELSE 0 END AS score_study,
+                       CASE WHEN p.cohort_year IS NOT NULL THEN %(cohort)s ELSE 0 END
                            AS score_cohort,
-                       CASE WHEN work.industry_id IS NOT NULL THEN %(industry)s ELSE 0 END
-                       + CASE WHEN work.title IS NOT NULL THEN %(title)s ELSE 0 END
+                       CASE WHEN p.industry_id IS NOT NULL THEN %(industry)s ELSE 0 END
+                       + CASE WHEN p.title IS NOT NULL THEN %(title)s ELSE 0 END
                            AS score_career,
-                       CASE WHEN past.past_offer_id IS NOT NULL THEN %(past)s ELSE 0 END
+                       CASE WHEN p.past_offer_id IS NOT NULL THEN %(past)s ELSE 0 END
                            AS score_past,
-                       jsonb_strip_nulls(jsonb_build_object(
-                           'interest_ids', to_jsonb(sub.interest_ids),
-                           'programme_id', study.programme_id,
-                           'programme_state', study.programme_state,
-                           'programme_year', study.programme_year,
-                           'faculty_id', CASE WHEN study.programme_points = 0
-                                               AND study.at_faculty THEN o.faculty_id END,
-                           'level_up', CASE WHEN study.level_up THEN TRUE END,
-                           'cohort_year', study.cohort_year,
-                           'industry_id', work.industry_id,
-                           'title', work.title,
-                           'past_offer_id', past.past_offer_id
-                       )) AS reason_data
-                  FROM candidates c
-                  JOIN offers o ON o.id = c.offer_id
-                  JOIN res_partner p ON p.id = c.partner_id
-                  LEFT JOIN subject_hits sub
-                         ON sub.partner_id = c.partner_id AND sub.offer_id = c.offer_id
-                  LEFT JOIN study_hits study
-                         ON study.partner_id = c.partner_id AND study.offer_id = c.offer_id
-                  LEFT JOIN work_hits work
-                         ON work.partner_id = c.partner_id AND work.offer_id = c.offer_id
-                  LEFT JOIN past_hits past
-                         ON past.partner_id = c.partner_id AND past.offer_id = c.offer_id
-                 WHERE p.active AND NOT COALESCE(p.is_company, FALSE)
-                   AND NOT COALESCE(p.is_deceased, FALSE)
+                       array_to_string(p.interest_ids, ',') AS reason_subject_refs,
+                       p.study[3] AS reason_programme_ref,
+                       CASE p.study[1] WHEN 2 THEN 'completed' WHEN 1 THEN 'active'
+                                       WHEN 0 THEN 'withdrawn' END AS reason_programme_state,
+                       CASE WHEN p.study[1] = 2 THEN p.study[2] END AS reason_programme_year,
+                       p.study IS NULL AND p.at_faculty AS reason_at_faculty,
+                       p.level_up AS reason_level_up,
+                       p.cohort_year AS reason_cohort_year,
+                       p.industry_id AS reason_industry_ref,
+                       p.title AS reason_job_title,
+                       p.past_offer_id AS reason_past_offer_ref
+                  FROM pairs p
+                  JOIN offers o ON o.id = p.offer_id
+                  JOIN res_partner person ON person.id = p.partner_id
+                 WHERE person.active AND NOT COALESCE(person.is_company, FALSE)
+                   AND NOT COALESCE(person.is_deceased, FALSE)
                    -- Not offered to who applied for it or is enrolled in it...
                    AND NOT EXISTS (
                            SELECT 1
                              FROM alumni_evu_enrollment applied
-                            WHERE applied.partner_id = c.partner_id
-                              AND applied.offer_id = c.offer_id
+                            WHERE applied.partner_id = p.partner_id
+                              AND applied.offer_id = p.offer_id
                               AND applied.state IN ('applied', 'enrolled')
                        )
                    -- ...nor to who takes or took its course.
-                   AND NOT EXISTS (
+                   AND (o.course_id IS NULL OR NOT EXISTS (
                            SELECT 1
                              FROM alumni_enrollment taken
-                            WHERE taken.partner_id = c.partner_id
+                            WHERE taken.partner_id = p.partner_id
                               AND taken.programme_id = o.course_id
                               AND taken.state IN ('active', 'completed')
-                       )
+                       ))
+            ),
+            totals AS (
+                SELECT scored.*,
+                       LEAST(score_interest + score_study + score_cohort + score_career
+                             + score_past, %(score_max)s) AS score
+                  FROM scored
             )
-            SELECT partner_id, offer_id,
-                   LEAST(score_interest + score_study + score_cohort + score_career + score_past,
-                         %(score_max)s) AS score,
-                   score_interest, score_study, score_cohort, score_career, score_past,
-                   reason_data
-              FROM scored
+            SELECT partner_id, offer_id, %(rank)s AS rank, %(columns)s
+              FROM totals
             """,
             today=fields.Date.context_today(self),
             offer_scope=SQL("o.id = ANY(%s)", offer_ids) if offer_ids is not None else SQL("TRUE"),
-            offer_interests=relation(offer_interests, "os", "offer_id", "interest_id"),
-            offer_programmes=relation(offer_programmes, "op", "offer_id", "programme_id"),
-            offer_industries=relation(offer_industries, "oi", "offer_id", "industry_id"),
-            past_interests=relation(offer_interests, "ps", "offer_id", "interest_id"),
-            person_interests=relation(person_interests, "pi", "partner_id", "interest_id"),
+            offer_interests=relation(
+                Offer._fields["interest_ids"], "os", "offer_id", "interest_id"
+            ),
+            offer_programmes=relation(
+                Offer._fields["programme_ids"], "op", "offer_id", "programme_id"
+            ),
+            offer_industries=relation(
+                Offer._fields["industry_ids"], "oi", "offer_id", "industry_id"
+            ),
+            past_interests=relation(Offer._fields["interest_ids"], "ps", "offer_id", "interest_id"),
+            person_interests=relation(
+                self.env["res.partner"]._fields["interest_ids"], "pi", "partner_id", "interest_id"
+            ),
             people_pi=people("pi"),
             people_e=people("e"),
             people_c=people("c"),
             people_pe=people("pe"),
+            cohort_ot=in_cohort("ot"),
+            cohort_ou=in_cohort("ou"),
+            rank=rank,
+            columns=SQL(", ").join(SQL.identifier(name) for name in MATCH_COLUMNS),
             per_subject=POINTS_PER_SUBJECT,
             subjects_max=POINTS_SUBJECTS_MAX,
             graduated=POINTS_PROGRAMME_GRADUATED,
@@ -697,34 +761,36 @@ class AlumniEvuMatch(models.Model):
         )
 
     @api.model
-    def _store_new_matches(self):
+    def _store_new_matches(self, with_rank):
         """Store the rows of alumni_evu_match_new: new matches inserted,
-        those whose score or reasons changed updated, the others left as they
-        are (no new row version, no write date)."""
-        columns = SQL(", ").join(SQL.identifier(name) for name in MATCH_COLUMNS)
+        those whose score, reasons or (``with_rank``) rank changed updated,
+        the others left as they are (no new row version)."""
+        names = [*MATCH_COLUMNS, "rank"] if with_rank else list(MATCH_COLUMNS)
+        columns = SQL(", ").join(SQL.identifier(name) for name in names)
         self.env.cr.execute(
             SQL(
                 """
-                INSERT INTO alumni_evu_match (partner_id, offer_id, %(columns)s,
-                                              create_uid, create_date, write_uid, write_date)
-                SELECT partner_id, offer_id, %(columns)s, %(uid)s, %(now)s, %(uid)s, %(now)s
-                  FROM alumni_evu_match_new
+                INSERT INTO alumni_evu_match (partner_id, offer_id, %(columns)s)
+                SELECT n.partner_id, n.offer_id, %(new_columns)s
+                  FROM alumni_evu_match_new n
+                  LEFT JOIN alumni_evu_match m
+                         ON m.partner_id = n.partner_id AND m.offer_id = n.offer_id
+                 -- Only the new and changed rows (a join, rather than a
+                 -- conflict per row).
+                 WHERE m.id IS NULL OR (%(stored)s) IS DISTINCT FROM (%(new_columns)s)
                     ON CONFLICT (partner_id, offer_id) DO UPDATE
-                   SET %(assignments)s, write_uid = EXCLUDED.write_uid,
-                       write_date = EXCLUDED.write_date
+                   SET %(assignments)s
                  WHERE (%(current)s) IS DISTINCT FROM (%(excluded)s)
                 """,
                 columns=columns,
-                uid=self.env.uid,
-                now=self.env.cr.now(),
+                new_columns=SQL(", ").join(SQL.identifier("n", name) for name in names),
+                stored=SQL(", ").join(SQL.identifier("m", name) for name in names),
                 assignments=SQL(", ").join(
                     SQL("%s = EXCLUDED.%s", SQL.identifier(name), SQL.identifier(name))
-                    for name in MATCH_COLUMNS
+                    for name in names
                 ),
-                current=SQL(", ").join(
-                    SQL.identifier("alumni_evu_match", name) for name in MATCH_COLUMNS
-                ),
-                excluded=SQL(", ").join(SQL.identifier("excluded", name) for name in MATCH_COLUMNS),
+                current=SQL(", ").join(SQL.identifier("alumni_evu_match", name) for name in names),
+                excluded=SQL(", ").join(SQL.identifier("excluded", name) for name in names),
             )
         )
 
