@@ -104,9 +104,10 @@ class AlumniEvuMatch(models.Model):
     Bonus reasons
 
     - faculty: 10 points for studies at the offer's faculty (or one of its
-      departments) outside the target programmes; 5 more when the person
-      holds a bachelor's degree from it and the offer is aimed at master's
-      level (one of its target programmes is a master's) (``score_study``);
+      departments) outside the target programmes (``score_study``);
+    - level: 5 points when the person holds a bachelor's degree from the
+      offer's faculty and the offer is aimed at master's level (one of its
+      target programmes is a master's) (``score_study``);
     - cohort: 10 points when the person graduated from a target programme,
       or from the faculty, in one of the years the offer is aimed at
       (``score_cohort``).
@@ -117,7 +118,8 @@ class AlumniEvuMatch(models.Model):
     each person's matches, best first (1), so that a mailing can show the
     best three of every recipient cheaply.
 
-    Rows are written only by :meth:`_recompute`, set-wise in SQL.
+    The points are the POINTS_* constants of this module. Rows are written
+    only by :meth:`_recompute`, set-wise in SQL.
     """
 
     _name = "alumni.evu.match"
@@ -173,9 +175,6 @@ class AlumniEvuMatch(models.Model):
     reason_past_offer_ref = fields.Integer(
         readonly=True, groups=REASON_GROUPS, help="Id of the past course taken."
     )
-    # The reasons tell what the suite holds about the person (studies,
-    # subjects, job): readable by the Alumni roles that read those, as the
-    # person's own fields are.
     reasons = fields.Text(
         compute="_compute_reasons",
         groups=REASON_GROUPS,
