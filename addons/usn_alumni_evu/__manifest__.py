@@ -20,6 +20,10 @@
         "data/ir_cron_data.xml",
         "views/website_templates.xml",
         "data/website_menu_data.xml",
+        "data/ir_config_parameter_data.xml",
+        "data/mailing_template_data.xml",
+        "views/mailing_mailing_views.xml",
+        "views/preferences_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -4,3 +4,8 @@ from . import alumni_evu_match
 from . import res_partner
 from . import alumni_career_position
 from . import alumni_enrollment
+from . import mailing_trace
+from . import mail_mail
+from . import mailing_mailing
+from . import res_partner_campaign
+from . import mail_render_mixin

@@ -96,6 +96,18 @@ class AlumniEvuOffer(models.Model):
     )
     seats_available = fields.Integer(compute="_compute_seats")
     member_free_seats_taken = fields.Integer(compute="_compute_seats")
+    mailing_ids = fields.Many2many(
+        "mailing.mailing",
+        "alumni_evu_offer_mailing_mailing_rel",
+        "alumni_evu_offer_id",
+        "mailing_mailing_id",
+        string="Mailings",
+        copy=False,
+        groups="mass_mailing.group_mass_mailing_user",
+    )
+    mailing_count = fields.Integer(
+        compute="_compute_mailing_count", groups="mass_mailing.group_mass_mailing_user"
+    )
 
     @api.depends("enrollment_ids.state", "enrollment_ids.benefit", "seats_max")
     def _compute_seats(self):
@@ -242,4 +254,43 @@ class AlumniEvuOffer(models.Model):
         )
         action["domain"] = [("offer_id", "=", self.id)]
         action["context"] = {"default_offer_id": self.id}
+        return action
+
+    # Campaigns (Email Marketing)
+
+    def _compute_mailing_count(self):
+        counts = dict(
+            self.env["mailing.mailing"]._read_group(
+                [("alumni_evu_offer_ids", "in", self.ids)], ["alumni_evu_offer_ids"], ["__count"]
+            )
+        )
+        for offer in self:
+            offer.mailing_count = counts.get(offer, 0)
+
+    def action_create_mailing(self):
+        """A new Email Marketing mailing presenting these offers to the people
+        they fit (see mailing.mailing); returns the mailing."""
+        return self.env["mailing.mailing"].create(
+            self.env["mailing.mailing"]._alumni_evu_mailing_values(self)
+        )
+
+    def action_open_new_mailing(self):
+        mailing = self.action_create_mailing()
+        return {
+            "type": "ir.actions.act_window",
+            "name": mailing.subject,
+            "res_model": "mailing.mailing",
+            "res_id": mailing.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
+
+    def action_view_mailings(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "mass_mailing.mailing_mailing_action_mail"
+        )
+        action["domain"] = [("alumni_evu_offer_ids", "in", self.ids)]
+        action["context"] = {"create": False}
         return action

@@ -5,3 +5,7 @@ from . import test_application
 from . import test_website
 from . import test_ui_apply
 from . import test_security
+from . import test_campaign
+from . import test_frequency_cap
+from . import test_preferences
+from . import test_ui_campaign
