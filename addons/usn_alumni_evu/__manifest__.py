@@ -24,6 +24,7 @@
         "data/mailing_template_data.xml",
         "views/mailing_mailing_views.xml",
         "views/preferences_templates.xml",
+        "report/alumni_evu_report_views.xml",
     ],
     "assets": {
         "web.assets_tests": [
