@@ -115,6 +115,7 @@ class ResPartner(models.Model):
                 ).split(REASONS_MARK)
             return cards[offer.id]
 
+        why = self.env._("Why you get this:")
         for partner in self:
             matches = best.get(partner.id)
             if not matches:
@@ -123,12 +124,7 @@ class ResPartner(models.Model):
             html = []
             for match in matches:
                 before, after = card(match.offer_id)
-                reasons = [line.strip() for line in (match.reasons or "").splitlines()]
-                html += [
-                    before,
-                    *(Markup("<br/>%s") % line for line in reasons if line),
-                    after,
-                ]
+                html += [before, _reasons_html(why, match.reasons), after]
             partner.alumni_evu_offers_html = Markup(
                 '<div class="o_alumni_evu_offers">%s</div>'
             ) % Markup("").join(html)
@@ -317,3 +313,14 @@ class ResPartner(models.Model):
             )
         )
         return consent.state or False
+
+
+def _reasons_html(label, reasons):
+    """The "Why you get this" paragraph of one offer for one recipient."""
+    lines = [line.strip() for line in (reasons or "").splitlines() if line.strip()]
+    if not lines:
+        return Markup()
+    return Markup(
+        '<p class="o_alumni_evu_reasons" style="margin: 0px 0px 12px 0px; padding: 8px; '
+        'background-color: #f4f6f8;"><strong>%s</strong>%s</p>'
+    ) % (label, Markup().join(Markup("<br/>%s") % line for line in lines))

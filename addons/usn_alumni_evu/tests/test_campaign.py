@@ -9,6 +9,7 @@ from odoo.tests import tagged
 
 from odoo.addons.mass_mailing.tests.common import MassMailCase
 
+from ..models.res_partner_campaign import _reasons_html
 from .common import NOW, AlumniEvuCommon
 
 
@@ -287,6 +288,17 @@ class TestCampaignBody(CampaignCommon):
         self.assertIn("You follow Nursing care", nurse_body)
         self.assertIn("You studied Bachelor in IT (2015)", coder_body)
         self.assertNotIn("Nursing", coder_body)
+        # The editor's placeholder texts are not sent.
+        self.assertNotIn("[The recipient's best offers", nurse_body)
+        self.assertNotIn("[Link to the recipient's preferences]", nurse_body)
+
+    def test_offer_without_reasons_shows_no_empty_reasons(self):
+        self.assertEqual(_reasons_html("Why you get this:", ""), "")
+        self.assertEqual(
+            _reasons_html("Why:", "One <b>\n\n Two"),
+            '<p class="o_alumni_evu_reasons" style="margin: 0px 0px 12px 0px; padding: 8px; '
+            'background-color: #f4f6f8;"><strong>Why:</strong><br/>One &lt;b&gt;<br/>Two</p>',
+        )
 
     def test_offer_links_are_tracked_links_to_the_offer_pages(self):
         mailing = self.offers.action_create_mailing()
