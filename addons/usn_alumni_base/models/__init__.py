@@ -22,4 +22,3 @@ from . import alumni_import_job
 from . import alumni_import_job_line
 from . import alumni_duplicate_candidate
 from . import res_config_settings
-from . import res_partner_engagement

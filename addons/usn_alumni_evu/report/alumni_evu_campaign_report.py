@@ -36,8 +36,8 @@ class AlumniEvuCampaignReport(models.Model):
         "member_share": ("member_enrollment_count", "enrollment_count"),
     }
 
-    mailing_id = fields.Many2one("mailing.mailing", string="Mailing", readonly=True)
-    campaign_id = fields.Many2one("utm.campaign", string="Campaign", readonly=True)
+    mailing_id = fields.Many2one("mailing.mailing", readonly=True)
+    campaign_id = fields.Many2one("utm.campaign", readonly=True)
     date = fields.Datetime(string="Sent On", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
     sent_count = fields.Integer(string="Sent", readonly=True)

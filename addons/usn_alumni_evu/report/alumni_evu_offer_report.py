@@ -29,7 +29,7 @@ class AlumniEvuOfferReport(models.Model):
         "member_share": ("member_enrollment_count", "enrollment_count"),
     }
 
-    offer_id = fields.Many2one("alumni.evu.offer", string="Offer", readonly=True)
+    offer_id = fields.Many2one("alumni.evu.offer", readonly=True)
     faculty_id = fields.Many2one("alumni.faculty", readonly=True)
     delivery_mode = fields.Selection(DELIVERY_MODES, readonly=True)
     state = fields.Selection(OFFER_STATES, string="Status", readonly=True)
