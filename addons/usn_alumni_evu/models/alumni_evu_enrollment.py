@@ -326,7 +326,9 @@ class AlumniEvuEnrollment(models.Model):
             if person.network_state == "member" and free_taken[offer.id] < offer.member_free_seats:
                 benefit = "member_seat"
                 free_taken[offer.id] += 1
-            elif person.id in graduates or person.lifecycle_stage == "alumnus":
+            elif offer.alumni_price < offer.price and (
+                person.id in graduates or person.lifecycle_stage == "alumnus"
+            ):
                 benefit = "alumni_price"
             price = {"member_seat": 0.0, "alumni_price": offer.alumni_price}.get(
                 benefit, offer.price

@@ -56,7 +56,13 @@ class AlumniEvuOffer(models.Model):
     )
     price = fields.Monetary(tracking=True)
     alumni_price = fields.Monetary(
-        tracking=True, help="Price for former students of the university."
+        compute="_compute_alumni_price",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="Price for former students of the university. Until a lower price is set, "
+        "it follows the price, and it is never above it.",
     )
     member_free_seats = fields.Integer(
         string="Free Seats for Network Members",
@@ -154,6 +160,20 @@ class AlumniEvuOffer(models.Model):
                     )
                 )
 
+    @api.depends("price")
+    def _compute_alumni_price(self):
+        """A new offer's alumni price is its price until a lower one is set
+        (graduates pay the price, they do not get the course for free);
+        while it equals the saved price, it follows the price (see
+        ``write``)."""
+        for offer in self:
+            if not offer.alumni_price or (
+                offer._origin and offer.alumni_price == offer._origin.price
+            ):
+                offer.alumni_price = offer.price
+            else:
+                offer.alumni_price = offer.alumni_price
+
     @api.constrains("cohort_from", "cohort_to")
     def _check_cohorts(self):
         for offer in self:
@@ -237,6 +257,15 @@ class AlumniEvuOffer(models.Model):
                         capacity=offer.seats_max,
                     )
                 )
+
+    def write(self, vals):
+        if "price" not in vals or "alumni_price" in vals:
+            return super().write(vals)
+        # An alumni price equal to the price is no alumni price: it follows.
+        following = self.filtered(lambda offer: offer.alumni_price == offer.price)
+        super(AlumniEvuOffer, following).write(dict(vals, alumni_price=vals["price"]))
+        super(AlumniEvuOffer, self - following).write(vals)
+        return True
 
     def action_open(self):
         self.write({"state": "open"})

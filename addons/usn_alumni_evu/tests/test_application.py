@@ -173,6 +173,11 @@ class TestApplication(AlumniEvuCommon):
             self._apply_for(self.offer_supervision, engineer), "alumni_price", 8000, 4000
         )
 
+    def test_graduate_pays_the_price_of_an_offer_without_alumni_price(self):
+        offer = self.offer_supervision.copy({"name": "Clinical Ethics", "alumni_price": 12000})
+        offer.action_open()
+        self._assert_benefit(self._apply_for(offer, self.berit), "none", 12000, 0)
+
     def test_stranger_pays_the_price(self):
         self._assert_benefit(
             self._apply_for(self.offer_supervision, self.stranger), "none", 12000, 0

@@ -3,6 +3,7 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import ValidationError
+from odoo.tests import Form
 
 from .common import NOW, AlumniEvuCommon
 
@@ -68,6 +69,30 @@ class TestOffer(AlumniEvuCommon):
             self.offer_supervision.price = 7000
         self.offer_supervision.invalidate_recordset()
         self.assertEqual(self.offer_supervision.price, 12000)
+
+    def test_alumni_price_is_the_price_until_one_is_set(self):
+        vals = self._offer_vals()
+        del vals["alumni_price"]
+        offer = self.env["alumni.evu.offer"].create(vals)
+        self.assertEqual(offer.alumni_price, 5000)
+        offer.price = 6000
+        self.assertEqual(offer.alumni_price, 6000, "an alumni price equal to the price follows it")
+        offer.alumni_price = 4500
+        offer.price = 6500
+        self.assertEqual(offer.alumni_price, 4500, "a lower alumni price is kept")
+
+    def test_alumni_price_follows_in_the_form(self):
+        with Form(self.env["alumni.evu.offer"]) as form:
+            form.name = "Wound Care"
+            form.faculty_id = self.faculty_health
+            form.date_start = "2026-09-01"
+            form.application_deadline = "2026-08-01"
+            form.price = 5000
+            self.assertEqual(form.alumni_price, 5000)
+            form.alumni_price = 3500
+            form.price = 5500
+            self.assertEqual(form.alumni_price, 3500)
+        self.assertEqual(form.record.alumni_price, 3500)
 
     def test_negative_credits_refused(self):
         self._assert_refused({"ects": -7.5}, "“ECTS Credits”")
