@@ -19,6 +19,12 @@
         "views/website_directory_templates.xml",
         "views/portal_templates.xml",
         "data/website_menu_data.xml",
+        "security/alumni_contact_request_rules.xml",
+        "data/alumni_contact_request_data.xml",
+        "data/mail_template_data.xml",
+        "views/alumni_contact_request_views.xml",
+        "views/alumni_contact_report_views.xml",
+        "views/contact_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -12,6 +12,28 @@ class AlumniLifecycleEvent(models.Model):
         selection_add=[
             ("network_leave", "Network leave"),
             ("network_suspension", "Network suspension"),
+            ("network_contact", "Network contact"),
         ],
-        ondelete={"network_leave": "cascade", "network_suspension": "cascade"},
+        ondelete={
+            "network_leave": "cascade",
+            "network_suspension": "cascade",
+            "network_contact": "cascade",
+        },
+    )
+
+
+# ----------------------------------------------------------------------
+# Offers and groups: a member's published offer and joining a group are
+# network activity (the engagement report counts every network_* kind
+# except leaving and suspension).
+# ----------------------------------------------------------------------
+class AlumniLifecycleEventOffers(models.Model):
+    _inherit = "alumni.lifecycle.event"
+
+    kind = fields.Selection(
+        selection_add=[
+            ("network_offer", "Network offer"),
+            ("network_group_join", "Network group join"),
+        ],
+        ondelete={"network_offer": "cascade", "network_group_join": "cascade"},
     )

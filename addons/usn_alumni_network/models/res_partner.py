@@ -648,3 +648,61 @@ class ResPartner(models.Model):
         if not self._alumni_visible_profiles(user):
             return None
         return self.sudo()
+
+
+# ----------------------------------------------------------------------
+# Contact requests (alumni.contact.request): blocks hide people from each
+# other, and an accepted request shows each other's e-mail address.
+# ----------------------------------------------------------------------
+
+
+class ResPartnerContactRequests(models.Model):
+    _inherit = "res.partner"
+
+    @api.model
+    def _alumni_listed_domain(self, role):
+        """Without the people the viewer blocked or was blocked by."""
+        domain = super()._alumni_listed_domain(role)
+        viewer = self.env.context.get("alumni_viewer_partner_id")
+        if viewer is None:
+            viewer = self.env.user.partner_id.id
+        blocked = self.env["alumni.contact.request"]._alumni_blocked_partner_ids(
+            self.env["res.partner"].browse(viewer)
+        )
+        if blocked and domain != expression.FALSE_DOMAIN:
+            domain = [*domain, ("id", "not in", blocked)]
+        return domain
+
+    def _alumni_visible_profiles(self, user=None):
+        """Blocks hide as in the directory; a person with whom the viewer has
+        an accepted contact request shows their e-mail address, whatever
+        visibility_email says, to this viewer only."""
+        user = user or self.env.user
+        profiles = super(
+            ResPartnerContactRequests,
+            self.with_context(alumni_viewer_partner_id=user.partner_id.id),
+        )._alumni_visible_profiles(user)
+        if profiles and self._alumni_viewer_role(user) == "member":
+            emails = self.env["alumni.contact.request"]._alumni_contact_emails(
+                user.partner_id, self.browse([profile["id"] for profile in profiles])
+            )
+            for profile in profiles:
+                if profile["id"] in emails:
+                    profile.update(email=emails[profile["id"]], is_contact=True)
+        return profiles
+
+    @api.model
+    def _alumni_directory_search(self, filters, offset=0, limit=20, user=None):
+        user = user or self.env.user
+        return super(
+            ResPartnerContactRequests,
+            self.with_context(alumni_viewer_partner_id=user.partner_id.id),
+        )._alumni_directory_search(filters, offset=offset, limit=limit, user=user)
+
+    @api.model
+    def _alumni_directory_choices(self, user=None):
+        user = user or self.env.user
+        return super(
+            ResPartnerContactRequests,
+            self.with_context(alumni_viewer_partner_id=user.partner_id.id),
+        )._alumni_directory_choices(user=user)

@@ -4,3 +4,4 @@ from . import test_join_website
 from . import test_visibility
 from . import test_directory_website
 from . import test_profile_website
+from . import test_contact_request
