@@ -25,6 +25,13 @@
         "views/alumni_contact_request_views.xml",
         "views/alumni_contact_report_views.xml",
         "views/contact_templates.xml",
+        "security/alumni_network_offer_security.xml",
+        "views/alumni_network_offer_views.xml",
+        "views/alumni_network_group_views.xml",
+        "views/website_offer_templates.xml",
+        "views/website_group_templates.xml",
+        "views/portal_offer_templates.xml",
+        "data/website_menu_offers_data.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -5,3 +5,7 @@ from . import test_visibility
 from . import test_directory_website
 from . import test_profile_website
 from . import test_contact_request
+from . import test_offers
+from . import test_offers_website
+from . import test_groups
+from . import test_groups_website
