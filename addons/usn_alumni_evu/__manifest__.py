@@ -22,6 +22,7 @@
         "data/website_menu_data.xml",
         "data/ir_config_parameter_data.xml",
         "data/mailing_template_data.xml",
+        "data/mail_template_data.xml",
         "views/mailing_mailing_views.xml",
         "views/preferences_templates.xml",
         "report/alumni_evu_report_views.xml",

@@ -179,7 +179,26 @@ class AlumniEvuEnrollment(models.Model):
             person = self.env["res.partner"]._alumni_create_prospects(
                 [{**contact, "interest_ids": [Command.set(offer.sudo().interest_ids.ids)]}]
             )
-        return Enrollment.create({"offer_id": offer.id, "partner_id": person.id})
+        application = Enrollment.create({"offer_id": offer.id, "partner_id": person.id})
+        application._send_application_received()
+        return application
+
+    def _send_application_received(self):
+        """Tell each applicant with an e-mail address that their application
+        came in, with the benefit they were given; the message stays in the
+        application's chatter."""
+        template = self.env.ref(
+            "usn_alumni_evu.mail_template_application_received", raise_if_not_found=False
+        )
+        if not template:
+            return
+        for application in self.filtered(lambda application: application.partner_id.email):
+            application.message_post_with_source(
+                template,
+                subtype_xmlid="mail.mt_comment",
+                email_layout_xmlid="mail.mail_notification_light",
+                author_id=self.env.company.partner_id.id,
+            )
 
     @api.model
     def _website_contact(self, name, email, phone):

@@ -284,6 +284,33 @@ class TestWebsiteApplication(AlumniEvuWebsiteCommon):
         self.assertEqual((enrollment.benefit, enrollment.price), ("alumni_price", 8000))
         self.assertEqual(self._people_with_email("berit.graduate@example.com"), self.berit)
 
+    def test_applicant_gets_an_e_mail_with_the_benefit(self):
+        self._post_application(
+            self.offer_supervision, name="Berit G.", email="berit.graduate@example.com"
+        )
+        enrollment = self._enrollments(self.offer_supervision)
+        mail = self.env["mail.mail"].search(
+            [("model", "=", enrollment._name), ("res_id", "=", enrollment.id)]
+        )
+        self.assertEqual(len(mail), 1)
+        self.assertEqual(mail.subject, "Your application for Clinical Supervision")
+        self.assertEqual(mail.recipient_ids, self.berit)
+        self.assertIn("you pay the alumni price", mail.body_html)
+        self.assertIn("8,000.00", mail.body_html)
+        self.assertIn(
+            mail.mail_message_id, enrollment.message_ids, "the e-mail stays in the chatter"
+        )
+
+    def test_application_made_by_staff_sends_no_e_mail(self):
+        enrollment = self.env["alumni.evu.enrollment"].create(
+            {"offer_id": self.offer_supervision.id, "partner_id": self.berit.id}
+        )
+        self.assertFalse(
+            self.env["mail.mail"].search(
+                [("model", "=", enrollment._name), ("res_id", "=", enrollment.id)]
+            )
+        )
+
     def test_member_is_told_of_the_free_seat(self):
         mia = self._graduate(
             "Mia Member",
