@@ -100,7 +100,9 @@ class AlumniContactPortal(CustomerPortal):
                 contact._alumni_answer(answer)
         except UserError as error:
             return self._render_contact(contact, error=error.args[0])
-        return request.redirect(contact._alumni_portal_values(request.env.user.partner_id)[0]["url"])
+        return request.redirect(
+            contact._alumni_portal_values(request.env.user.partner_id)[0]["url"]
+        )
 
     @http.route(
         "/my/alumni/contacts/<int:request_id>/report",

@@ -9,3 +9,4 @@ from . import test_offers
 from . import test_offers_website
 from . import test_groups
 from . import test_groups_website
+from . import test_contact_website
