@@ -76,7 +76,7 @@ class AlumniEvuMailing(MassMailController):
     def _alumni_evu_read_preferences(self, post):
         """The submitted choices, and an error message naming the bad field."""
         form = request.httprequest.form
-        Interest = request.env["alumni.interest"].sudo()
+        Interest = request.env["alumni.interest"]
         try:
             interest_ids = [int(value) for value in form.getlist("interest_ids")]
         except ValueError:
@@ -116,7 +116,7 @@ class AlumniEvuMailing(MassMailController):
             **values,
             "person": person,
             "action_url": f"{PREFERENCES_PATH}/{person.id}/{token}",
-            "interests": request.env["alumni.interest"].sudo().search([]),
+            "interests": request.env["alumni.interest"].search([]),
             "chosen_interest_ids": chosen,
             "max_mailings_per_month": count,
             "max_mailings_choice": MAX_MAILINGS_CHOICE,

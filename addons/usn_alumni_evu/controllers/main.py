@@ -85,18 +85,18 @@ class AlumniEvuWebsite(http.Controller):
             limit=OFFERS_PER_PAGE,
             offset=pager["offset"],
         )
-        # As superuser for the names of the faculties, courses and subjects,
-        # which visitors may not read; the offers and the counts were found
-        # under the visitor's own rules.
+        # Faculties and subjects are the university's catalogue, which
+        # visitors may read; the offers and the counts were found under the
+        # visitor's own rules.
         faculties = [
-            (faculty.sudo(), count)
+            (faculty, count)
             for faculty, count in Offer._read_group(
                 domain_without("faculty_id"), ["faculty_id"], ["__count"]
             )
             if faculty
         ]
         interests = [
-            (interest.sudo(), count)
+            (interest, count)
             for interest, count in Offer._read_group(
                 domain_without("interest_id"), ["interest_ids"], ["__count"]
             )
