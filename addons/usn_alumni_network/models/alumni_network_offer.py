@@ -86,11 +86,31 @@ class AlumniNetworkOffer(models.Model):
         copy=False,
     )
     published_date = fields.Datetime(string="First Published On", readonly=True, copy=False)
+    member_programme_ids = fields.Many2many(
+        "alumni.programme",
+        "alumni_network_offer_member_programme_rel",
+        "offer_id",
+        "programme_id",
+        string="Member Studied",
+        compute="_compute_member_programme_ids",
+        store=True,
+        help="The programmes the member studied (their enrolments).",
+    )
     is_volunteer = fields.Boolean(
         compute="_compute_is_volunteer",
         store=True,
         help="Mentoring or a guest lecture: the member is in the staff's pool of volunteers.",
     )
+
+    @api.depends("partner_id.enrollment_ids.programme_id", "partner_id.enrollment_ids.state")
+    def _compute_member_programme_ids(self):
+        # What the member studied, for the staff's pool (the enrolments are
+        # not the member's to read in the back office's sense).
+        for offer in self:
+            enrolments = offer.partner_id.sudo().enrollment_ids
+            offer.member_programme_ids = enrolments.filtered(
+                lambda e: e.state != "withdrawn"
+            ).programme_id
 
     @api.depends("kind")
     def _compute_is_volunteer(self):

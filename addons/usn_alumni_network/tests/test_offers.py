@@ -272,15 +272,24 @@ class TestOffers(AlumniNetworkOffersCommon):
         pool = Offer.search([*safe_eval(action.domain), ("state", "=", "published")])
         self.assertEqual(pool, self.offer_mentoring | self.offer_lecture)
         context = safe_eval(action.context)
-        self.assertTrue(context["search_default_group_programme"])
+        self.assertTrue(context["search_default_group_member_programme"])
         by_employer = dict(
             Offer._read_group([("id", "in", pool.ids)], ["employer_name"], ["__count"])
         )
         self.assertEqual(by_employer, {False: 1, "Drammen Data AS": 1})
+        # Both studied IT: the pool by what the volunteers studied.
         by_programme = dict(
-            Offer._read_group([("id", "in", pool.ids)], ["programme_ids"], ["__count"])
+            Offer._read_group([("id", "in", pool.ids)], ["member_programme_ids"], ["__count"])
         )
-        self.assertEqual(by_programme[self.programme_it], 1)
+        self.assertEqual(by_programme, {self.programme_it: 2})
+        self._graduate(self.member_b, self.programme_nursing, 2020)
+        self.assertEqual(
+            self.offer_lecture.member_programme_ids, self.programme_it | self.programme_nursing
+        )
+        by_programme = dict(
+            Offer._read_group([("id", "in", pool.ids)], ["member_programme_ids"], ["__count"])
+        )
+        self.assertEqual(by_programme, {self.programme_it: 2, self.programme_nursing: 1})
 
     def test_officer_manages_any_offer(self):
         offer = self.offer_lecture.with_user(self.user_officer)
@@ -312,3 +321,26 @@ class TestOffers(AlumniNetworkOffersCommon):
         many, found_many = queries(30)
         self.assertEqual((found_few, found_many), (3, 30))
         self.assertEqual(few, many)
+
+    def test_offer_and_group_menus_for_officers_only(self):
+        menus = {
+            "usn_alumni_network.alumni_network_offer_menu",
+            "usn_alumni_network.alumni_network_offer_menu_volunteers",
+            "usn_alumni_network.alumni_network_group_menu",
+        }
+        for user in (self.user_officer, self.user_manager):
+            with self.subTest(user=user.login):
+                self.assertLessEqual(menus, self._menu_xmlids_shown_to(user))
+        for user in (self.user_coordinator, self.user_employee, self.user_portal):
+            with self.subTest(user=user.login):
+                self.assertFalse(menus & self._menu_xmlids_shown_to(user))
+
+    def test_published_offer_counts_as_network_activity(self):
+        rows = self._timeline(self.member)
+        self.assertEqual(
+            set(rows.mapped("res_id")),
+            {self.offer_job.id, self.offer_mentoring.id, self.offer_expired.id},
+        )
+        self.assertIn(
+            "Robotics engineer", rows.filtered(lambda r: r.res_id == self.offer_job.id).name
+        )
