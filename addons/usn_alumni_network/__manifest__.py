@@ -32,6 +32,12 @@
         "views/website_group_templates.xml",
         "views/portal_offer_templates.xml",
         "data/website_menu_offers_data.xml",
+        "security/alumni_network_freshness_report_rules.xml",
+        "data/ir_cron_data.xml",
+        "data/mail_template_verify_data.xml",
+        "views/portal_linkedin_templates.xml",
+        "views/website_verify_templates.xml",
+        "report/alumni_network_freshness_report_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

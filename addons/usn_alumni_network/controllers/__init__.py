@@ -4,3 +4,5 @@ from . import contact
 from . import contact_portal
 from . import offers
 from . import groups
+from . import linkedin
+from . import verify

@@ -5,3 +5,4 @@ from . import alumni_contact_report
 from . import alumni_network_offer
 from . import alumni_network_group
 from . import alumni_network_group_membership
+from . import alumni_career_position

@@ -2,11 +2,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
 
+from dateutil.relativedelta import relativedelta
+from werkzeug.urls import url_encode
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.osv import expression
 from odoo.tools import email_normalize
+from odoo.tools.misc import consteq, hmac
 
 _logger = logging.getLogger(__name__)
 
@@ -707,3 +711,125 @@ class ResPartnerContactRequests(models.Model):  # pylint: disable=consider-mergi
             ResPartnerContactRequests,
             self.with_context(alumni_viewer_partner_id=user.partner_id.id),
         )._alumni_directory_choices(user=user)
+
+
+# ----------------------------------------------------------------------
+# Data that stays current: the yearly "is this still right?" e-mail and
+# its signed one-click confirmation.
+# ----------------------------------------------------------------------
+
+
+VERIFY_SCOPE = "usn_alumni_network.verify"
+VERIFY_INTERVAL_MONTHS = 12
+VERIFY_LINK_DAYS = 60
+VERIFY_BATCH_SIZE = 500
+
+
+class ResPartnerVerifyReminder(models.Model):
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
+
+    network_verify_reminder_date = fields.Date(
+        string="Asked to Confirm On",
+        copy=False,
+        groups=PERSON_GROUPS,
+        help="When the member was last asked by e-mail whether their data is still right.",
+    )
+
+    @api.model
+    def _alumni_verify_reminder_domain(self, today=None):
+        """The members to ask now: data never confirmed or confirmed more
+        than 12 months ago, not asked in the last 12 months, alive, with
+        an e-mail address."""
+        today = today or fields.Date.context_today(self)
+        year_ago = today - relativedelta(months=VERIFY_INTERVAL_MONTHS)
+        return [
+            ("network_state", "=", "member"),
+            ("is_deceased", "=", False),
+            ("email_normalized", "!=", False),
+            "|",
+            ("last_verified_date", "=", False),
+            ("last_verified_date", "<", year_ago),
+            "|",
+            ("network_verify_reminder_date", "=", False),
+            ("network_verify_reminder_date", "<", year_ago),
+        ]
+
+    @api.model
+    def _cron_alumni_verify_reminder(self, batch_size=VERIFY_BATCH_SIZE):
+        """Daily: e-mail the members whose data may be stale (see
+        _alumni_verify_reminder_domain), a batch at a time; the scheduler
+        runs the action again while some are left."""
+        Partner = self.sudo()
+        domain = Partner._alumni_verify_reminder_domain()
+        people = Partner.search(domain, limit=batch_size, order="id")
+        if people:
+            people._alumni_send_verify_reminder()
+        remaining = Partner.search_count(domain) if len(people) == batch_size else 0
+        self.env["ir.cron"]._notify_progress(done=len(people), remaining=remaining)
+        return people
+
+    def _alumni_send_verify_reminder(self):
+        """E-mail the people of self the reminder (one mail each, queued)
+        and note the day they were asked."""
+        template = self.env.ref("usn_alumni_network.mail_template_network_verify_reminder")
+        template.send_mail_batch(self.ids, email_layout_xmlid="mail.mail_notification_light")
+        self.write({"network_verify_reminder_date": fields.Date.context_today(self)})
+
+    def _alumni_verify_token(self, expires):
+        """The signature of the confirmation link of this person until
+        ``expires`` (a date)."""
+        self.ensure_one()
+        return hmac(self.env(su=True), VERIFY_SCOPE, (self.id, fields.Date.to_string(expires)))
+
+    def _alumni_verify_url(self):
+        """The signed "yes, still right" link of the reminder, valid for
+        VERIFY_LINK_DAYS days."""
+        self.ensure_one()
+        expires = fields.Date.context_today(self) + relativedelta(days=VERIFY_LINK_DAYS)
+        query = url_encode(
+            {
+                "partner_id": self.id,
+                "expires": fields.Date.to_string(expires),
+                "token": self._alumni_verify_token(expires),
+            }
+        )
+        return f"{self.get_base_url()}/alumni/verify?{query}"
+
+    @api.model
+    def _alumni_verify_link_partner(self, partner_id, expires, token):
+        """The member a confirmation link is for, as superuser, when its
+        signature is right, it has not expired and the person is still a
+        member; else an empty recordset. Runs as superuser: the link is
+        opened without logging in; the signature stands for the person."""
+        try:
+            partner_id = int(partner_id)
+            expires_date = fields.Date.to_date(expires)
+        except (TypeError, ValueError):
+            return self.browse()
+        if not token or not expires_date or partner_id <= 0:
+            return self.browse()
+        partner = self.sudo().browse(partner_id).exists()
+        if not partner or not consteq(partner._alumni_verify_token(expires_date), token):
+            return self.browse()
+        if expires_date < fields.Date.context_today(self):
+            return self.browse()
+        if partner.network_state != "member" or partner.is_deceased:
+            return self.browse()
+        return partner
+
+    @api.model
+    def _alumni_verify_link_expired(self, partner_id, expires, token):
+        """Whether a link is rightly signed but out of date (to tell the
+        person so rather than that the link is wrong)."""
+        try:
+            partner = self.sudo().browse(int(partner_id)).exists()
+            expires_date = fields.Date.to_date(expires)
+        except (TypeError, ValueError):
+            return False
+        return bool(
+            partner
+            and token
+            and expires_date
+            and consteq(partner._alumni_verify_token(expires_date), token)
+            and expires_date < fields.Date.context_today(self)
+        )

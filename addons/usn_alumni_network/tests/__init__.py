@@ -10,3 +10,7 @@ from . import test_offers_website
 from . import test_groups
 from . import test_groups_website
 from . import test_contact_website
+from . import test_linkedin_tools
+from . import test_linkedin_website
+from . import test_verify_reminder
+from . import test_freshness_report
