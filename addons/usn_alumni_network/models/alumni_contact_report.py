@@ -27,7 +27,11 @@ class AlumniContactReport(models.Model):
     )
     reason = fields.Text(required=True)
     state = fields.Selection(
-        [("new", "New"), ("done", "Dealt with")], default="new", required=True, tracking=True
+        [("new", "New"), ("done", "Dealt with")],
+        string="Status",
+        default="new",
+        required=True,
+        tracking=True,
     )
 
     @api.depends("reported_partner_id")

@@ -48,7 +48,9 @@ class AlumniContactRequest(models.Model):
         "res.partner", string="To", required=True, index=True, ondelete="cascade"
     )
     message = fields.Text(required=True)
-    state = fields.Selection(CONTACT_STATES, required=True, default="pending", index=True)
+    state = fields.Selection(
+        CONTACT_STATES, string="Status", required=True, default="pending", index=True
+    )
     request_date = fields.Datetime(
         string="Sent On", required=True, default=fields.Datetime.now, readonly=True
     )
@@ -255,6 +257,20 @@ class AlumniContactRequest(models.Model):
     # ------------------------------------------------------------------
     # The private discussion
     # ------------------------------------------------------------------
+
+    def _get_access_action(self, access_uid=None, force_website=False):
+        """The links of the discussion's e-mails open the portal page for
+        the two people (portal users), not the back office."""
+        self.ensure_one()
+        user = self.env["res.users"].sudo().browse(access_uid) if access_uid else self.env.user
+        if user.share or force_website:
+            return {
+                "type": "ir.actions.act_url",
+                "url": f"/my/alumni/contacts/{self.id}",
+                "target": "self",
+                "res_id": self.id,
+            }
+        return super()._get_access_action(access_uid=access_uid, force_website=force_website)
 
     @api.model
     def _get_thread_with_access(self, thread_id, mode="read", **kwargs):

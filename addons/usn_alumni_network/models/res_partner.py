@@ -660,9 +660,9 @@ class ResPartner(models.Model):
 # ----------------------------------------------------------------------
 
 
-# A block of its own, as the suite's engineers extend res.partner here.
-class ResPartnerContactRequests(models.Model):  # pylint: disable=consider-merging-classes-inherited
-    _inherit = "res.partner"
+class ResPartnerContactRequests(models.Model):
+    # A block of its own, as the suite's engineers extend res.partner here.
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _alumni_listed_domain(self, role):

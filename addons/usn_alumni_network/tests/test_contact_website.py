@@ -307,6 +307,16 @@ class TestContactWebsite(AlumniNetworkCommon, HttpCase, MockEmail):
         authors = request.message_ids.filtered(lambda m: "Thursday" in m.body).author_id
         self.assertEqual(authors, self.member | self.member_b)
 
+    def test_discussion_email_links_open_the_portal_page(self):
+        request = self._request_by_maja()
+        request.with_user(self.user_member_b)._alumni_answer("accept")
+        self._login(self.user_member_b)
+        response = self.url_open(
+            f"/mail/view?model={request._name}&res_id={request.id}", allow_redirects=False
+        )
+        self.assertEqual(response.status_code, 303)
+        self.assertTrue(response.headers["Location"].endswith(f"/my/alumni/contacts/{request.id}"))
+
     def test_block_in_portal_hides_and_prevents_resend(self):
         request = self._request_by_maja()
         self._login(self.user_member_b)
