@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import consteq
+from odoo.tools import SQL, consteq
 from odoo.tools.misc import hmac as hmac_sign
 
 CONTACT_STATES = [
@@ -117,6 +117,11 @@ class AlumniContactRequest(models.Model):
             raise UserError(self.env._("You cannot send a contact request to yourself."))
         if not recipient.with_user(user)._alumni_visible_profiles(user):
             raise UserError(self.env._("This member cannot be contacted."))
+        # One request at a time per sender, whatever the number of workers:
+        # the checks below and the insert see every other request they sent.
+        self.env.cr.execute(
+            SQL("SELECT id FROM res_partner WHERE id = %s FOR NO KEY UPDATE", sender.id)
+        )
         Request = self.sudo()
         between = Request.search(
             [
@@ -207,6 +212,15 @@ class AlumniContactRequest(models.Model):
                     state=dict(request._fields["state"]._description_selection(self.env))[
                         request.state
                     ],
+                )
+            )
+        if state == "accepted" and (request.sender_id | request.recipient_id).filtered(
+            lambda partner: partner.network_state != "member"
+        ):
+            raise UserError(
+                self.env._(
+                    "Only members of the alumni network can be in contact: one of you is no "
+                    "longer a member."
                 )
             )
         request.write({"state": state, "answer_date": fields.Datetime.now()})

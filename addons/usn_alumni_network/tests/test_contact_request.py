@@ -134,6 +134,15 @@ class TestContactRequest(AlumniNetworkCommon):
         with self.assertRaisesRegex(UserError, "already answered"):
             request.with_user(self.user_member_b)._alumni_answer("decline")
 
+    def test_acceptance_only_between_members(self):
+        request = self._send(self.user_member, self.member_b)
+        self.member.network_state = "suspended"
+        with self.assertRaisesRegex(UserError, "no longer a member"):
+            request.with_user(self.user_member_b)._alumni_answer("accept")
+        self.assertEqual(request.state, "pending")
+        request.with_user(self.user_member_b)._alumni_answer("decline")
+        self.assertEqual(request.state, "declined")
+
     def test_acceptance_follows_both_and_writes_the_timeline(self):
         request = self._send(self.user_member, self.member_b)
         request.with_user(self.user_member_b)._alumni_answer("accept")
@@ -143,6 +152,19 @@ class TestContactRequest(AlumniNetworkCommon):
         )
         self.assertEqual(touches.partner_id, self.member | self.member_b)
         self.assertEqual(set(touches.mapped("kind")), {"network_contact"})
+
+    def test_accepted_contact_counts_as_network_engagement(self):
+        Report = self.env["alumni.engagement.report"]
+
+        def network_score():
+            self.env.invalidate_all()
+            return sum(Report.search([("partner_id", "=", self.member.id)]).mapped("network_score"))
+
+        before = network_score()
+        request = self._send(self.user_member, self.member_b)
+        self.assertEqual(network_score(), before, "a request alone is no engagement")
+        request.with_user(self.user_member_b)._alumni_answer("accept")
+        self.assertGreater(network_score(), before)
 
     def test_answer_token_signs_one_answer_of_one_request(self):
         request = self._send(self.user_member, self.member_b)
