@@ -344,3 +344,24 @@ class TestOffers(AlumniNetworkOffersCommon):
         self.assertIn(
             "Robotics engineer", rows.filtered(lambda r: r.res_id == self.offer_job.id).name
         )
+
+    def test_back_office_views_open_for_officers(self):
+        Offer = self.env["alumni.network.offer"].with_user(self.user_officer)
+        views = Offer.get_views(
+            [(False, "list"), (False, "form"), (False, "pivot"), (False, "search")]
+        )
+        self.assertIn("member_programme_ids", views["views"]["pivot"]["arch"])
+        Group = self.env["alumni.network.group"].with_user(self.user_officer)
+        views = Group.get_views([(False, "list"), (False, "form"), (False, "search")])
+        self.assertIn("membership_ids", views["views"]["form"]["arch"])
+        pool = self.env.ref("usn_alumni_network.alumni_network_offer_action_volunteers")
+        self.assertEqual(
+            Offer.read_group(
+                [("is_volunteer", "=", True), ("state", "=", "published")],
+                ["kind"],
+                ["member_programme_ids", "employer_name"],
+                lazy=False,
+            )[0]["__count"],
+            1,
+        )
+        self.assertEqual(pool.res_model, "alumni.network.offer")

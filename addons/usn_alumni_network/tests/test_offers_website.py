@@ -288,7 +288,7 @@ class TestOffersWebsite(AlumniNetworkOffersCommon, HttpCase):
         self.assertEqual(self.offer_job.state, "published")
 
     def test_non_members_cannot_offer(self):
-        for user in (self.user_portal, self.user_pending, self.user_suspended):
+        for user in (self.user_portal, self.user_pending, self.user_suspended, self.user_officer):
             with self.subTest(user=user.login):
                 self._login(user)
                 page = self.url_open("/my/alumni/offers/new").text
