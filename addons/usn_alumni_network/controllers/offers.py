@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from werkzeug.exceptions import NotFound
 
-from odoo import http
+from odoo import fields, http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
@@ -100,6 +100,14 @@ class AlumniNetworkOffersPortal(CustomerPortal):
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
+        if "alumni_group_count" in counters:
+            values["alumni_group_count"] = (
+                request.env["alumni.network.group.membership"].search_count(
+                    [("partner_id", "=", request.env.user.partner_id.id)]
+                )
+                if request.env.user.partner_id.sudo().network_state == "member"
+                else 0
+            )
         if "alumni_offer_count" in counters:
             partner = request.env.user.partner_id
             values["alumni_offer_count"] = (
@@ -147,6 +155,7 @@ class AlumniNetworkOffersPortal(CustomerPortal):
             self._offers_layout_values(
                 offers=offers,
                 message=kwargs.get("message"),
+                today=fields.Date.context_today(offers),
                 kind_labels=dict(offers._fields["kind"]._description_selection(request.env)),
                 state_labels=dict(offers._fields["state"]._description_selection(request.env)),
             ),

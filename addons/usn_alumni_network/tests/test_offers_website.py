@@ -173,7 +173,15 @@ class TestOffersWebsite(AlumniNetworkOffersCommon, HttpCase):
         self.assertIn("Summer internship in robotics", page)
         self.assertIn("Robotics engineer", page)
         self.assertNotIn("Guest lecture on data analysis", page)
-        self.assertIn("Offers to the network", self.url_open("/my/home").text)
+        # Her vacancy whose last day has passed is marked.
+        self.assertEqual(page.count("o_alumni_network_offer_ended"), 1)
+        home = self.url_open("/my/home").text
+        self.assertIn("Offers to the network", home)
+        self.assertIn("Alumni groups", home)
+        counters = self.make_jsonrpc_request(
+            "/my/counters", {"counters": ["alumni_offer_count", "alumni_group_count"]}
+        )
+        self.assertEqual(counters, {"alumni_offer_count": 4, "alumni_group_count": 1})
 
     def test_member_makes_and_publishes_an_offer(self):
         self._login(self.user_member_b)
