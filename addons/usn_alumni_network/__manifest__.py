@@ -38,6 +38,7 @@
         "views/portal_linkedin_templates.xml",
         "views/website_verify_templates.xml",
         "report/alumni_network_freshness_report_views.xml",
+        "views/res_partner_verify_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -95,6 +95,15 @@ class TestVerifyReminder(VerifyReminderCommon):
             )
         self.assertEqual(len(self._reminder_mails(everyone)), 4)
 
+    def test_officer_sees_when_a_member_was_asked(self):
+        self.never._alumni_send_verify_reminder()
+        arch = self.env["res.partner"].with_user(self.user_officer).get_views([(False, "form")])
+        self.assertIn("network_verify_reminder_date", arch["views"]["form"]["arch"])
+        self.assertEqual(
+            self.never.with_user(self.user_officer).network_verify_reminder_date,
+            date(2026, 3, 2),
+        )
+
     def test_scheduled_action_runs_the_reminder(self):
         cron = self.env.ref("usn_alumni_network.ir_cron_network_verify_reminder")
         self.assertEqual(cron.interval_type, "days")
@@ -208,3 +217,36 @@ class TestVerifyLink(VerifyReminderCommon, HttpCase):
         response = self.url_open("/alumni/verify", data=self._link(self.stale))
         self.assertEqual(response.status_code, 400)
         self.assertEqual(self.stale.last_verified_date, date(2025, 3, 1))
+
+
+@tagged("post_install", "-at_install")
+@freeze_time(NOW)
+class TestVerifyReminderQueries(AlumniNetworkCommon):
+    """The reminder's queries do not grow with the number of people."""
+
+    def _queries_for(self, count, prefix):
+        Partner = self.env["res.partner"]
+        Partner.search([("network_state", "=", "member")]).last_verified_date = "2026-03-01"
+        Partner.create(
+            [
+                {
+                    "name": f"{prefix} {i}",
+                    "email": f"{prefix}{i}@example.com",
+                    "network_state": "member",
+                }
+                for i in range(count)
+            ]
+        )
+        self.env.invalidate_all()
+        self.env.flush_all()
+        before = self.env.cr.sql_log_count
+        asked = Partner._cron_alumni_verify_reminder()
+        self.env.flush_all()
+        self.assertEqual(len(asked), count)
+        return self.env.cr.sql_log_count - before
+
+    def test_queries_do_not_grow_per_person(self):
+        self._queries_for(1, "warm")  # caches of the template and the layout
+        few = self._queries_for(3, "few")
+        many = self._queries_for(30, "many")
+        self.assertLessEqual(many, few + 2)
