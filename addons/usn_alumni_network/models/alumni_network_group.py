@@ -63,6 +63,10 @@ class AlumniNetworkGroup(models.Model):
         for group in self:
             group.member_count = counts.get(group._origin, 0)
 
+    def unlink(self):
+        self.env["alumni.lifecycle.event"]._remove_for_documents(self)
+        return super().unlink()
+
     def action_open_memberships(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

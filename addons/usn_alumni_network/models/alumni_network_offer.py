@@ -85,6 +85,13 @@ class AlumniNetworkOffer(models.Model):
         index=True,
         copy=False,
     )
+    is_hidden_by_office = fields.Boolean(
+        string="Taken Off the Website by the Alumni Office",
+        readonly=True,
+        copy=False,
+        help="An officer took the published offer off the website; the member cannot "
+        "publish it again.",
+    )
     published_date = fields.Datetime(string="First Published On", readonly=True, copy=False)
     member_programme_ids = fields.Many2many(
         "alumni.programme",
@@ -157,11 +164,19 @@ class AlumniNetworkOffer(models.Model):
     def write(self, vals):
         # A member may not hand an offer to someone else or move its state
         # by writing the fields: the actions below do that.
-        if not self.env.su and not self._is_officer() and {"partner_id", "state"} & set(vals):
+        protected = {"partner_id", "state", "is_hidden_by_office"}
+        if not self.env.su and not self._is_officer() and protected & set(vals):
             raise AccessError(
                 self.env._("Publish or close the offer with its buttons; its member stays.")
             )
+        if not self.env.su and "is_published" in vals and "is_hidden_by_office" not in vals:
+            # An officer showing or hiding the offer by hand.
+            vals = {**vals, "is_hidden_by_office": not vals["is_published"]}
         return super().write(vals)
+
+    def unlink(self):
+        self.env["alumni.lifecycle.event"]._remove_for_documents(self)
+        return super().unlink()
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -190,6 +205,15 @@ class AlumniNetworkOffer(models.Model):
                     date=expired[0].date_deadline,
                 )
             )
+        hidden = self.filtered("is_hidden_by_office")
+        if hidden and not self._is_officer():
+            raise UserError(
+                self.env._(
+                    "The alumni office took the offer “%(offer)s” off the website; please "
+                    "contact them to publish it again.",
+                    offer=hidden[0].name,
+                )
+            )
         not_members = self.filtered(lambda o: o.partner_id.sudo().network_state != "member")
         if not_members:
             raise UserError(
@@ -201,7 +225,9 @@ class AlumniNetworkOffer(models.Model):
         first_time = self.filtered(lambda o: not o.published_date)
         # After the checks: the state and the website flag are not the
         # member's to write directly (see write()).
-        self.sudo().write({"state": "published", "is_published": True})
+        self.sudo().write(
+            {"state": "published", "is_published": True, "is_hidden_by_office": False}
+        )
         first_time.sudo().published_date = fields.Datetime.now()
         self.env["alumni.lifecycle.event"]._append(
             [

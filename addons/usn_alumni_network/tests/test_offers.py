@@ -291,6 +291,33 @@ class TestOffers(AlumniNetworkOffersCommon):
         )
         self.assertEqual(by_programme, {self.programme_it: 2, self.programme_nursing: 1})
 
+    def test_offer_taken_offline_by_an_officer_stays_offline(self):
+        self.offer_job.with_user(self.user_officer).is_published = False
+        self.assertTrue(self.offer_job.is_hidden_by_office)
+        own = self.offer_job.with_user(self.user_member)
+        with self.assertRaisesRegex(UserError, "alumni office"):
+            own.action_publish()
+        own.action_close()
+        with self.assertRaisesRegex(UserError, "alumni office"):
+            own.action_publish()
+        with self.assertRaises(AccessError):
+            own.is_hidden_by_office = False
+        self.assertNotIn(self.offer_job, self._found(self.user_member))
+        self.offer_job.with_user(self.user_officer).action_publish()
+        self.assertFalse(self.offer_job.is_hidden_by_office)
+        self.assertIn(self.offer_job, self._found(self.user_member))
+
+    def test_deleted_offer_leaves_no_touchpoint(self):
+        offer_id = self.offer_mentoring.id
+        self.offer_mentoring.with_user(self.user_officer).unlink()
+        self.assertFalse(
+            self.env["alumni.lifecycle.event"].search(
+                [("res_model", "=", "alumni.network.offer"), ("res_id", "=", offer_id)]
+            )
+        )
+        with self.assertRaises(AccessError):
+            self.offer_job.with_user(self.user_member).unlink()
+
     def test_officer_manages_any_offer(self):
         offer = self.offer_lecture.with_user(self.user_officer)
         offer.is_published = False
