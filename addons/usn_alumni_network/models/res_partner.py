@@ -664,6 +664,53 @@ class ResPartnerContactRequests(models.Model):
     # A block of its own, as the suite's engineers extend res.partner here.
     _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
+    alumni_contact_request_count = fields.Integer(
+        string="Contact Requests",
+        compute="_compute_alumni_contact_counts",
+        groups="usn_alumni_base.group_alumni_user",
+    )
+    alumni_contact_report_count = fields.Integer(
+        string="Abuse Reports",
+        compute="_compute_alumni_contact_counts",
+        groups="usn_alumni_base.group_alumni_user",
+        help="Reports of members about this person.",
+    )
+
+    def _compute_alumni_contact_counts(self):
+        """Requests sent and received, and reports about each person of
+        self (three grouped queries)."""
+        Request = self.env["alumni.contact.request"]
+        ids = [id_ for id_ in self.ids if isinstance(id_, int)]
+        counts = dict.fromkeys(ids, 0)
+        for field in ("sender_id", "recipient_id"):
+            for partner, count in Request._read_group([(field, "in", ids)], [field], ["__count"]):
+                counts[partner.id] += count
+        reports = dict(
+            self.env["alumni.contact.report"]._read_group(
+                [("reported_partner_id", "in", ids)], ["reported_partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.alumni_contact_request_count = counts.get(partner.id, 0)
+            partner.alumni_contact_report_count = reports.get(partner, 0)
+
+    def action_view_alumni_contact_requests(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "usn_alumni_network.alumni_contact_request_action"
+        )
+        action["domain"] = ["|", ("sender_id", "=", self.id), ("recipient_id", "=", self.id)]
+        return action
+
+    def action_view_alumni_contact_reports(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "usn_alumni_network.alumni_contact_report_action"
+        )
+        action["domain"] = [("reported_partner_id", "=", self.id)]
+        action["context"] = {}
+        return action
+
     @api.model
     def _alumni_listed_domain(self, role):
         """Without the people the viewer blocked or was blocked by."""

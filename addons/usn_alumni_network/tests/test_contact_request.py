@@ -303,3 +303,20 @@ class TestContactRequest(AlumniNetworkCommon):
         for user in (self.user_member, self.user_member_b, self.user_coordinator):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 Report.with_user(user).search([])
+
+    def test_officer_sees_counts_on_the_person(self):
+        request = self._send(self.user_member, self.member_b)
+        self._send(self.user_member_c, self.member)
+        self.env["alumni.contact.report"].with_user(self.user_member_b)._alumni_report(
+            self.member, "Spam", request=request
+        )
+        member = self.member.with_user(self.user_officer)
+        self.assertEqual(member.alumni_contact_request_count, 2)
+        self.assertEqual(member.alumni_contact_report_count, 1)
+        self.assertEqual(self.member_b.with_user(self.user_officer).alumni_contact_report_count, 0)
+        action = member.action_view_alumni_contact_requests()
+        self.assertEqual(len(self.Request.search(action["domain"])), 2)
+        action = member.action_view_alumni_contact_reports()
+        self.assertEqual(
+            self.env["alumni.contact.report"].search(action["domain"]).reporter_id, self.member_b
+        )
