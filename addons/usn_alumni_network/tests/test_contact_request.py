@@ -320,3 +320,31 @@ class TestContactRequest(AlumniNetworkCommon):
         self.assertEqual(
             self.env["alumni.contact.report"].search(action["domain"]).reporter_id, self.member_b
         )
+
+    def test_blocks_and_contacts_in_bounded_queries(self):
+        """The block filter and the contacts' addresses cost the same few
+        queries for few or many blocks and contacts (not one per person)."""
+        Partner = self.env["res.partner"].with_user(self.user_member)
+        people = self.env["res.partner"]
+        for index in range(24):
+            person = self._listed_member(f"Person{index:02} Listed")
+            request = self.Request.sudo().create(
+                {"sender_id": self.member.id, "recipient_id": person.id, "message": "Hi"}
+            )
+            request.state = "accepted" if index % 2 else "blocked"
+            people |= person
+
+        def queries(partners):
+            self.env.invalidate_all()
+            start = self.cr.sql_log_count
+            profiles = Partner.browse(partners.ids)._alumni_visible_profiles(self.user_member)
+            Partner._alumni_directory_search({}, limit=20, user=self.user_member)
+            return self.cr.sql_log_count - start, profiles
+
+        few, _profiles = queries(people[:4])
+        many, profiles = queries(people)
+        # Twenty more people, ten of them shown: at most a query or two of
+        # the profiles' own prefetching more, never one per person.
+        self.assertLessEqual(many, few + 2)
+        self.assertEqual(len(profiles), 12)
+        self.assertTrue(all(profile["email"] for profile in profiles))
