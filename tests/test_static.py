@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from docutils.core import publish_doctree
 
 ROOT = Path(__file__).resolve().parent.parent
 ADDONS = sorted(p.parent for p in (ROOT / "addons").glob("*/__manifest__.py"))
@@ -83,6 +84,16 @@ def test_oca_po_checks(addon):
 def test_readme_is_generated_from_fragments(addon):
     result = _run_script("gen_addon_readme.py", "--check", str(addon))
     _assert_clean(result)
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
+def test_readme_is_valid_restructuredtext(addon):
+    """Odoo renders README.rst on the app's page, where a problem docutils
+    finds shows as an error box."""
+    source = (addon / "README.rst").read_text(encoding="utf-8")
+    document = publish_doctree(source, settings_overrides={"report_level": 5})
+    problems = [node.astext() for node in document.findall() if node.tagname == "system_message"]
+    assert not problems, problems
 
 
 def _run_script(name, *args):
