@@ -232,9 +232,8 @@ class AlumniContactRequest(models.Model):
                     {
                         "partner_id": partner.id,
                         "kind": "network_contact",
-                        "name": self.env._(
-                            "In contact with %(name)s", name=(people - partner).name
-                        ),
+                        # Not whom: the timeline is read by faculty staff too.
+                        "name": self.env._("Contact request accepted"),
                         "res_model": self._name,
                         "res_id": request.id,
                     }

@@ -152,6 +152,8 @@ class TestContactRequest(AlumniNetworkCommon):
         )
         self.assertEqual(touches.partner_id, self.member | self.member_b)
         self.assertEqual(set(touches.mapped("kind")), {"network_contact"})
+        for touch in touches:
+            self.assertNotIn("Member", touch.name, "the other person is not named")
 
     def test_accepted_contact_counts_as_network_engagement(self):
         Report = self.env["alumni.engagement.report"]
