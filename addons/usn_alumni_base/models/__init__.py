@@ -2,6 +2,7 @@
 from . import alumni_person_record
 from . import alumni_lifecycle_document
 from . import alumni_report_rate_mixin
+from . import alumni_report_access_mixin
 from . import res_partner
 from . import res_users
 from . import alumni_faculty
@@ -22,3 +23,4 @@ from . import alumni_import_job
 from . import alumni_import_job_line
 from . import alumni_duplicate_candidate
 from . import res_config_settings
+from . import alumni_demo
