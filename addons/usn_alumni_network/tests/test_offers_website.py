@@ -335,3 +335,8 @@ class TestOffersWebsite(AlumniNetworkOffersCommon, HttpCase):
             .search([("group_id", "=", self.group_health.id)])
             .partner_id,
         )
+
+    def test_officer_finds_volunteers_and_makes_a_group(self):
+        self.start_tour("/odoo", "usn_alumni_network_volunteer_pool_tour", login="alumni_officer")
+        group = self.env["alumni.network.group"].search([("name", "=", "USN alumni in Bergen")])
+        self.assertEqual((group.kind, group.is_published), ("chapter", True))
