@@ -40,6 +40,9 @@
         "report/alumni_network_freshness_report_views.xml",
         "views/res_partner_verify_views.xml",
     ],
+    "demo": [
+        "demo/alumni_network_group_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "usn_alumni_network/static/tests/tours/**/*",
