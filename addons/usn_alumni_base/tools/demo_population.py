@@ -35,6 +35,9 @@ or two of them):
   later (the history keeps both answers). Prospects said yes to event
   invitations in 60 % of the requests.
 * subjects: 60 % of people have one to three subjects of interest.
+* network: a third of the alumni and one student in ten are members of the
+  alumni network; of the continuing-education students about half are
+  members (the others are alumni who are not).
 * work: 70 % of alumni have a current job, a quarter of them an earlier one
   as well.
 """
@@ -139,6 +142,8 @@ PROSPECT_EVENT_CONSENT = 0.60
 INTEREST_SHARE = 0.60
 JOB_SHARE = 0.70
 EARLIER_JOB_SHARE = 0.25
+MEMBER_ALUMNI = 0.33
+MEMBER_STUDENTS = 0.10
 FIRST_STUDENT_NUMBER = 200000
 
 
@@ -154,7 +159,7 @@ class DemoPerson:
     __slots__ = (
         "index", "student_number", "first_name", "last_name", "birth_date", "email", "phone",
         "dutch", "stage", "rejected", "enrollments", "application", "consents", "subjects",
-        "jobs", "request_date", "programme_code",
+        "jobs", "request_date", "programme_code", "member",
     )  # fmt: skip
 
     def __init__(self, **values):
@@ -293,8 +298,12 @@ class DemoPopulation:
                 jobs[1] = (*jobs[1][:3], jobs[0][4] + datetime.timedelta(days=400), None)
                 if jobs[1][3] >= self.today:
                     jobs[1] = (*jobs[1][:3], self.today - datetime.timedelta(days=30), None)
+        # Members of the alumni network: a third of alumni, one student in ten.
+        member = bool(email) and rng.random() < {"alumnus": MEMBER_ALUMNI, "student": MEMBER_STUDENTS}.get(
+            stage, 0.0)
         return DemoPerson(
             index=index,
+            member=member,
             student_number=str(FIRST_STUDENT_NUMBER + index) if studied or application else None,
             first_name=first,
             last_name=last,

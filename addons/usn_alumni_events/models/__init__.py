@@ -7,3 +7,4 @@ from . import event_mail_registration
 from . import alumni_programme
 from . import alumni_information_request
 from . import res_config_settings
+from . import alumni_demo

@@ -9,3 +9,4 @@ from . import mail_mail
 from . import mailing_mailing
 from . import res_partner_campaign
 from . import mail_render_mixin
+from . import alumni_demo

@@ -6,3 +6,4 @@ from . import alumni_network_offer
 from . import alumni_network_group
 from . import alumni_network_group_membership
 from . import alumni_career_position
+from . import alumni_demo

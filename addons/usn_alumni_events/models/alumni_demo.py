@@ -1,0 +1,264 @@
+# Copyright 2026 University of South-Eastern Norway
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import datetime
+import random
+
+from odoo import Command, api, models
+from odoo.tools import SQL
+
+from odoo.addons.usn_alumni_base.models.alumni_demo import BATCH, _at
+from odoo.addons.usn_alumni_base.tools.demo_population import CAMPUSES, PROGRAMMES
+
+# Of the people who asked for information before an Open Day, this share
+# registered for it, and of those this share came.
+OPEN_DAY_REGISTERED = 0.45
+OPEN_DAY_ATTENDED = 0.75
+# The coming Open Day: its seats and how many more want one (waiting list).
+COMING_SEATS = 40
+COMING_WAITING = 12
+FACULTY_OF = {code: faculty for code, _name, faculty, *_rest in PROGRAMMES}
+
+
+class AlumniDemo(models.AbstractModel):
+    """The events addon's part of the demo university: information requests,
+    Open Days of the last three years (two a year, with a session per
+    faculty), registrations and check-ins of the people who asked for
+    information before them, a coming Open Day with its waiting list, and a
+    reunion of a class."""
+
+    _inherit = "alumni.demo"
+
+    @api.model
+    def _alumni_demo_steps(self):
+        return super()._alumni_demo_steps() + 2
+
+    @api.model
+    def _alumni_demo_generate(self, run):
+        super()._alumni_demo_generate(run)
+        self._alumni_demo_events(run)
+
+    @api.model
+    def _alumni_demo_information_requests(self, run, people):
+        """The requests themselves (alumni.information.request), which
+        write their touchpoints; the information e-mails they queue are not
+        kept (the demo sends no e-mail)."""
+        programmes = self._alumni_demo_programmes()
+        unpublished = [p.id for p in programmes.values() if not p.website_published]
+        self.env["alumni.programme"].browse(unpublished).write({"website_published": True})
+        Request = self.env["alumni.information.request"]
+        requests = Request.browse()
+        for start in range(0, len(people), BATCH):
+            chunk = people[start : start + BATCH]
+            requests |= Request.create(
+                [
+                    {
+                        "partner_id": run.partner_of[p.index],
+                        "name": p.name,
+                        "email": p.email or f"{p.student_number or p.index}@demo.usn.example",
+                        "phone": False,
+                        "programme_ids": [Command.set(programmes[p.programme_code].ids)],
+                        "date": _at(p.request_date, 11),
+                    }
+                    for p in chunk
+                ]
+            )
+        if requests:
+            self.env["mail.mail"].sudo().search(
+                [("model", "=", Request._name), ("res_id", "in", requests.ids)]
+            ).unlink()
+
+    @api.model
+    def _alumni_demo_events(self, run):
+        env = self.env
+        Event = env["event.event"]
+        today = run.today
+        programmes = self._alumni_demo_programmes()
+        by_faculty = {}
+        for code, _name, faculty, *_rest in PROGRAMMES:
+            by_faculty.setdefault(faculty, programmes[code])
+        if run.first:
+            dates = []
+            for year in range(today.year - 3, today.year + 1):
+                dates += [datetime.date(year, 2, 10), datetime.date(year, 10, 20)]
+            dates = [d for d in dates if d < today]
+            values = []
+            for number, day in enumerate(dates):
+                values.append(self._alumni_demo_open_day(
+                    day, CAMPUSES[(number * 3) % len(CAMPUSES)], by_faculty, programmes, past=True))
+            coming = today + datetime.timedelta(days=30)
+            values.append(self._alumni_demo_open_day(coming, "Bø", by_faculty, programmes, past=False))
+            values.append(
+                {
+                    "name": env._("Reunion of the class of %(year)s", year=today.year - 5),
+                    "alumni_event_kind": "reunion",
+                    "date_begin": _at(today + datetime.timedelta(days=7), 16),
+                    "date_end": _at(today + datetime.timedelta(days=7), 22),
+                    "alumni_cohort_from": today.year - 5,
+                    "alumni_cohort_to": today.year - 5,
+                    "event_mail_ids": [Command.clear()],
+                    "date_tz": "Europe/Oslo",
+                    "_past": None,
+                }
+            )
+            pasts = [v.pop("_past") for v in values]
+            events = Event.create(values)
+            events.write({"website_published": True})
+            run.demo_events = list(zip(events, pasts, strict=True))
+        else:
+            run.demo_events = []
+        registered = self._alumni_demo_registrations(run)
+        run.progress.step("events and sessions", len(run.demo_events))
+        run.progress.step("registrations and check-ins", registered)
+
+    @api.model
+    def _alumni_demo_open_day(self, day, campus, by_faculty, programmes, past):
+        start = _at(day, 9)
+        sessions = [
+            Command.create(
+                {
+                    "name": self.env._("%(programme)s: meet the students", programme=programme.name),
+                    "programme_id": programme.id,
+                    "date_begin": start + datetime.timedelta(hours=1 + index),
+                    "date_end": start + datetime.timedelta(hours=2 + index),
+                    "location": self.env._("Auditorium %(number)s", number=index + 1),
+                }
+            )
+            for index, programme in enumerate(by_faculty.values())
+        ]
+        values = {
+            "name": self.env._("Open Day %(campus)s %(date)s", campus=campus, date=day.strftime("%d.%m.%Y")),
+            "alumni_event_kind": "open_day",
+            "alumni_programme_ids": [Command.set([p.id for p in by_faculty.values()])],
+            "date_begin": start,
+            "date_end": start + datetime.timedelta(hours=6),
+            "date_tz": "Europe/Oslo",
+            "event_mail_ids": [Command.clear()],
+            "alumni_session_ids": sessions,
+            "_past": day if past else None,
+        }
+        if past:
+            # Registered for as a coming event, then held (see _alumni_demo_registrations).
+            values["date_begin"] = _at(datetime.date.today() + datetime.timedelta(days=60), 9)
+            values["date_end"] = values["date_begin"] + datetime.timedelta(hours=6)
+        else:
+            values.update(seats_limited=True, seats_max=COMING_SEATS, alumni_waitlist=True)
+        return values
+
+    @api.model
+    def _alumni_demo_session(self, event, person):
+        """The session of the Open Day for the person's faculty."""
+        faculty = FACULTY_OF[person.programme_code]
+        return event.alumni_session_ids.filtered(lambda s: s.programme_id.faculty_id.code == faculty)[:1]
+
+    @api.model
+    def _alumni_demo_registrations(self, run):
+        """Registrations of the people who asked for information before an
+        Open Day (OPEN_DAY_REGISTERED of them, OPEN_DAY_ATTENDED checked
+        in), alumni of the class at the reunion, and a full coming Open Day
+        with its waiting list. The past events are moved to their days once
+        their registrations are in."""
+        Registration = self.env["event.registration"]
+        events = run.demo_events
+        if not events:
+            # A larger size: the events were held before these people came.
+            return 0
+        open_days = sorted(
+            [(event, day) for event, day in events if event.alumni_event_kind == "open_day" and day],
+            key=lambda pair: pair[1],
+        )
+        coming = next(event for event, day in events if event.alumni_event_kind == "open_day" and not day)
+        reunion = next(event for event, _day in events if event.alumni_event_kind == "reunion")
+        vals_list, attended, dates = [], [], {}
+        for person in run.population.people:
+            if not person.request_date or person.index not in run.partner_of:
+                continue
+            rng = random.Random(f"{run.population.seed}:event:{person.index}")
+            # The first Open Day within a year after the request.
+            nxt = next(
+                (
+                    (e, d)
+                    for e, d in open_days
+                    if person.request_date < d <= person.request_date + datetime.timedelta(days=365)
+                ),
+                None,
+            )
+            if not nxt or rng.random() >= OPEN_DAY_REGISTERED:
+                continue
+            event, day = nxt
+            session = self._alumni_demo_session(event, person)
+            vals_list.append(
+                {
+                    "event_id": event.id,
+                    "partner_id": run.partner_of[person.index],
+                    "name": person.name,
+                    "email": person.email or False,
+                    "alumni_session_ids": [Command.set(session.ids)],
+                }
+            )
+            attended.append(rng.random() < OPEN_DAY_ATTENDED)
+            dates[len(vals_list) - 1] = day
+        people = [p for p in run.population.people if p.stage == "prospect" and p.email][
+            : COMING_SEATS + COMING_WAITING
+        ]
+        for person in people:
+            vals_list.append(
+                {
+                    "event_id": coming.id,
+                    "partner_id": run.partner_of[person.index],
+                    "name": person.name,
+                    "email": person.email,
+                    "alumni_session_ids": [Command.set(self._alumni_demo_session(coming, person).ids)],
+                }
+            )
+            attended.append(False)
+        cohort = run.today.year - 5
+        classmates = [
+            p for p in run.population.people
+            if p.stage == "alumnus" and p.email and p.enrollments[-1][2].year == cohort
+        ][:60]  # fmt: skip
+        for person in classmates:
+            vals_list.append(
+                {
+                    "event_id": reunion.id,
+                    "partner_id": run.partner_of[person.index],
+                    "name": person.name,
+                    "email": person.email,
+                }
+            )
+            attended.append(False)
+        registrations = Registration.browse()
+        for start in range(0, len(vals_list), BATCH):
+            registrations |= Registration.create(vals_list[start : start + BATCH])
+        came = Registration.browse(
+            [reg.id for reg, went in zip(registrations, attended, strict=True) if went]
+        )
+        came.action_alumni_check_in()
+        # The Open Days were held on their days: the events, their sessions
+        # and the touchpoints of their registrations move there.
+        for event, day in open_days:
+            event.alumni_session_ids.write({"date_begin": False, "date_end": False})
+            event.write({"date_begin": _at(day, 9), "date_end": _at(day, 15)})
+            for index, session in enumerate(event.alumni_session_ids):
+                session.write(
+                    {
+                        "date_begin": _at(day, 10 + index),
+                        "date_end": _at(day, 11 + index),
+                    }
+                )
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE alumni_lifecycle_event e
+                   SET date = CASE WHEN e.kind = 'event_attendance' THEN ev.date_begin
+                                   ELSE ev.date_begin - interval '12 days' END
+                  FROM event_registration r JOIN event_event ev ON ev.id = r.event_id
+                 WHERE e.res_model = 'event.registration' AND e.res_id = r.id
+                   AND r.id = ANY(%s) AND ev.date_begin < now()
+                """,
+                registrations.ids,
+            )
+        )
+        self.env["alumni.lifecycle.event"].invalidate_model(["date"])
+        self.env["event.registration"].invalidate_model()
+        return len(registrations)
