@@ -97,6 +97,8 @@ class AlumniNetworkGroup(models.Model):
         role = self.env["res.partner"]._alumni_viewer_role(user)
         domain = self._alumni_visible_domain(role)
         if group_id is not None:
+            if not 0 < group_id <= 2**31 - 1:
+                return self.sudo().browse()
             domain = [("id", "=", group_id), *domain]
         return self.sudo().search(domain)
 

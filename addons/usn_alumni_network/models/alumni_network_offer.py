@@ -33,6 +33,13 @@ OFFER_MEMBER_FIELDS = (
     "contact_email",
 )
 MAX_DESCRIPTION = 5000
+# The largest id PostgreSQL's integer holds: a bigger one in a URL is no record.
+MAX_ID = 2**31 - 1
+
+
+def _clean_text(value):
+    """Text from a form or a URL, without the NUL characters PostgreSQL refuses."""
+    return (value or "").replace("\x00", "").strip()
 
 
 class AlumniNetworkOffer(models.Model):
@@ -319,6 +326,8 @@ class AlumniNetworkOffer(models.Model):
         role = self.env["res.partner"]._alumni_viewer_role(user)
         if role == "suspended":
             return self.sudo().browse()
+        if not 0 < offer_id <= MAX_ID:
+            return self.sudo().browse()
         own = [
             ("partner_id", "=", user.partner_id.id),
             ("partner_id.network_state", "=", "member"),
@@ -373,7 +382,7 @@ class AlumniNetworkOffer(models.Model):
         filters = {}
         labels = {"programme_id": self.env._("Programme"), "faculty_id": self.env._("Faculty")}
         for name in OFFER_FILTERS:
-            value = (params.get(name) or "").strip()
+            value = _clean_text(params.get(name))
             if not value:
                 continue
             if name in labels:
@@ -444,14 +453,18 @@ class AlumniNetworkOffer(models.Model):
         :raise UserError: naming the field that is wrong
         """
         env = self.env
+        post = {
+            name: _clean_text(value) if isinstance(value, str) else value
+            for name, value in post.items()
+        }
         values = {
-            "name": (post.get("name") or "").strip()[:200],
-            "kind": post.get("kind") or "",
-            "description": (post.get("description") or "").strip() or False,
-            "employer_name": (post.get("employer_name") or "").strip()[:200] or False,
-            "city": (post.get("city") or "").strip()[:100] or False,
+            "name": post.get("name", "")[:200],
+            "kind": post.get("kind", ""),
+            "description": post.get("description") or False,
+            "employer_name": post.get("employer_name", "")[:200] or False,
+            "city": post.get("city", "")[:100] or False,
             "is_remote": bool(post.get("is_remote")),
-            "contact_email": (post.get("contact_email") or "").strip()[:200] or False,
+            "contact_email": post.get("contact_email", "")[:200] or False,
         }
         if not values["name"]:
             raise UserError(env._("Enter a title (field “Title”)."))

@@ -113,7 +113,8 @@ class TestGroupsWebsite(AlumniNetworkOffersCommon, HttpCase):
             404,
         )
         self._login(self.user_member)
-        for group_id in (self.group_hidden.id, self.group_archived.id, 999999999):
+        self.assertEqual(self._status("/alumni/groups/99999999999"), 404)
+        for group_id in (self.group_hidden.id, self.group_archived.id, 999999999, 99999999999):
             with self.subTest(group_id=group_id):
                 self.assertEqual(
                     self._status(

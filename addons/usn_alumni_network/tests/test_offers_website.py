@@ -115,6 +115,7 @@ class TestOffersWebsite(AlumniNetworkOffersCommon, HttpCase):
             with self.subTest(offer=offer.name):
                 self.assertEqual(self._status(f"/alumni/offers/{offer.id}"), 404)
         self.assertEqual(self._status("/alumni/offers/999999999"), 404)
+        self.assertEqual(self._status("/alumni/offers/99999999999"), 404)
         # Her own draft, to Maja.
         self._login(self.user_member)
         page = self.url_open(f"/alumni/offers/{self.offer_draft.id}").text
@@ -145,6 +146,10 @@ class TestOffersWebsite(AlumniNetworkOffersCommon, HttpCase):
         self.assertIn("o_alumni_network_error", page)
         page = self.url_open("/alumni/offers?search=%27%20OR%201=1%20--").text
         self.assertIn("o_alumni_network_empty", page)
+        # A NUL character (which PostgreSQL refuses) is dropped.
+        response = self.url_open("/alumni/offers?search=robotics%00&city=Horten%00")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Mentoring for robotics students", response.text)
         # The visitor's choices do not name what only members see.
         self._login(None)
         page = self.url_open("/alumni/offers").text
@@ -200,6 +205,11 @@ class TestOffersWebsite(AlumniNetworkOffersCommon, HttpCase):
         self.assertEqual(offer.state, "draft")
         self.assertEqual(offer.programme_ids, self.programme_nursing)
         self.assertEqual(offer.city, "Tønsberg")
+        self.url_open(
+            f"/my/alumni/offers/{offer.id}/edit",
+            data=self._form(name="Mentor\x00 in nursing", description="\x00One hour."),
+        )
+        self.assertEqual((offer.name, offer.description), ("Mentor in nursing", "One hour."))
         response = self.url_open(
             f"/my/alumni/offers/{offer.id}/publish", data={"csrf_token": self._csrf_token()}
         )
