@@ -9,7 +9,7 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-from ..models.alumni_network_offer import OFFER_FILTERS
+from ..models.alumni_network_offer import MAX_ID, OFFER_FILTERS
 
 OFFER_PAGE_SIZE = 20
 
@@ -130,7 +130,7 @@ class AlumniNetworkOffersPortal(CustomerPortal):
     def _own_offer(self, offer_id):
         """The member's own offer of that id, searched as the member (the
         record rules apply); not found for anyone else's offer."""
-        if not self._is_member():
+        if not self._is_member() or not 0 < offer_id <= MAX_ID:
             raise NotFound()
         offer = request.env["alumni.network.offer"].search(
             [("id", "=", offer_id), ("partner_id", "=", request.env.user.partner_id.id)],

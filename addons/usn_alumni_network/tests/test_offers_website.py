@@ -280,6 +280,7 @@ class TestOffersWebsite(AlumniNetworkOffersCommon, HttpCase):
             f"/my/alumni/offers/{other.id}/publish",
             f"/my/alumni/offers/{other.id}/close",
             "/my/alumni/offers/999999999/close",
+            "/my/alumni/offers/99999999999/edit",
         ):
             with self.subTest(url=url):
                 self.assertEqual(
