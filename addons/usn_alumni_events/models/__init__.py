@@ -8,3 +8,4 @@ from . import alumni_programme
 from . import alumni_information_request
 from . import res_config_settings
 from . import alumni_demo
+from . import alumni_information_request_demo

@@ -9,3 +9,4 @@ from . import test_information_request
 from . import test_website
 from . import test_event_kinds
 from . import test_security
+from . import test_demo_generator
