@@ -500,7 +500,8 @@ class ResPartner(models.Model):
             "interest_id": self.env._("Interest"),
         }
         for name in DIRECTORY_FILTERS:
-            value = (params.get(name) or "").strip()
+            # A NUL character cannot reach PostgreSQL: drop it, as the offers do.
+            value = str(params.get(name) or "").replace("\x00", "").strip()
             if not value:
                 continue
             if name in labels:

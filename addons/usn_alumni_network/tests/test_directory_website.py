@@ -102,6 +102,12 @@ class TestDirectoryWebsite(AlumniNetworkCommon, HttpCase):
         page = self.url_open("/alumni/directory?search=%27%20OR%201=1%20--").text
         self.assertIn("o_alumni_network_empty", page)
 
+    def test_nul_character_in_the_search_is_dropped(self):
+        self._login(self.user_member)
+        response = self.url_open("/alumni/directory?search=Ma%00ja&city=Kongs%00berg")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Maja Member", response.text)
+
     def test_directory_pages(self):
         for index in range(25):
             person = self._create_person(f"Listed {index:02}", network_state="member")
