@@ -15,6 +15,7 @@ from pathlib import Path
 
 import odoo
 from odoo.cli.command import Command
+from odoo.service import db as db_service
 from odoo.tools import config
 
 from ..models.alumni_demo import DEFAULT_SEED
@@ -52,8 +53,6 @@ class AlumniDemo(Command):
             sys.exit("alumni-demo: --size must be at least 1")
         started = time.monotonic()
         out = sys.stderr
-        from odoo.service import db as db_service
-
         new = not db_service.exp_db_exist(db)
         if new:
             out.write(f"Creating database {db}\n")
@@ -76,13 +75,12 @@ class AlumniDemo(Command):
         with registry.cursor() as cr:
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
             try:
-                env["alumni.demo"]._alumni_demo_run(
-                    opt.demo_size, seed=opt.demo_seed, stream=out
-                )
-            except odoo.exceptions.UserError as error:
+                env["alumni.demo"]._alumni_demo_run(opt.demo_size, seed=opt.demo_seed, stream=out)
+            except (odoo.exceptions.UserError, ImportError) as error:
                 cr.rollback()
                 sys.exit(f"alumni-demo: {error}")
-            cr.commit()
+            # The command's own transaction: the university is stored whole or not at all.
+            cr.commit()  # pylint: disable=invalid-commit
             progress = DemoProgress(out)
             stages = env["alumni.demo"]._alumni_demo_summary()
             progress.note(

@@ -110,7 +110,9 @@ class AlumniDemo(models.AbstractModel):
             )
             return None
         if done:
-            progress.note(f"{done:,} people already generated: adding people {done:,} to {size - 1:,}.")
+            progress.note(
+                f"{done:,} people already generated: adding people {done:,} to {size - 1:,}."
+            )
         population = DemoPopulation(size, seed=seed, today=today, start=done)
         progress.step("people planned", len(population.people))
         run = DemoRun(env, population, progress, first=not done)
@@ -141,6 +143,7 @@ class AlumniDemo(models.AbstractModel):
         self._alumni_demo_subjects(run)
         self._alumni_demo_jobs(run)
         self._alumni_demo_users(run)
+        return True
 
     # ------------------------------------------------------------------
     # The base addon's part
@@ -155,10 +158,10 @@ class AlumniDemo(models.AbstractModel):
         existing = {f.code: f for f in Faculty.search([("code", "in", [c for c, _n in FACULTIES])])}
         Faculty.create([{"code": c, "name": n} for c, n in FACULTIES if c not in existing])
         Campus = env["alumni.campus"].with_context(active_test=False)
-        have = set(Campus.search([]).mapped("name"))
+        have = set(Campus.search([("name", "in", CAMPUSES)]).mapped("name"))
         Campus.create([{"name": n, "city": n} for n in CAMPUSES if n not in have])
         Interest = env["alumni.interest"].with_context(active_test=False)
-        have = set(Interest.search([]).mapped("name"))
+        have = set(Interest.search([("name", "in", SUBJECTS)]).mapped("name"))
         Interest.create([{"name": n} for n in SUBJECTS if n not in have])
         run.progress.step("faculties, campuses and subjects", len(FACULTIES) + len(CAMPUSES))
 
@@ -190,11 +193,15 @@ class AlumniDemo(models.AbstractModel):
             imported += job.created_count + job.updated_count + job.unchanged_count
             run.progress.step(f"imported {filename}", job.created_count + job.updated_count)
         # Programmes as the catalogue has them (the export has code and name).
-        programmes = env["alumni.programme"].with_context(active_test=False).search(
-            [("code", "in", [p[0] for p in PROGRAMMES])]
+        programmes = (
+            env["alumni.programme"]
+            .with_context(active_test=False)
+            .search([("code", "in", [p[0] for p in PROGRAMMES])])
         )
         by_code = {p.code: p for p in programmes}
-        interests = {i.name: i.id for i in env["alumni.interest"].search([("name", "in", SUBJECTS)])}
+        interests = {
+            i.name: i.id for i in env["alumni.interest"].search([("name", "in", SUBJECTS)])
+        }
         for code, _name, _faculty, level, ects, _campuses, subjects in PROGRAMMES:
             programme = by_code.get(code)
             if programme and (programme.level != level or not programme.ects):
@@ -261,8 +268,10 @@ class AlumniDemo(models.AbstractModel):
                 "partner_id": run.partner_of[p.index],
                 "kind": "information_request",
                 "date": _at(p.request_date),
-                "name": self.env._("Information request: %(programme)s",
-                                   programme=programmes[p.programme_code].name),
+                "name": self.env._(
+                    "Information request: %(programme)s",
+                    programme=programmes[p.programme_code].name,
+                ),
                 "programme_id": programmes[p.programme_code].id,
             }
             for p in people
@@ -271,8 +280,10 @@ class AlumniDemo(models.AbstractModel):
 
     @api.model
     def _alumni_demo_programmes(self):
-        programmes = self.env["alumni.programme"].with_context(active_test=False).search(
-            [("code", "in", [p[0] for p in PROGRAMMES])]
+        programmes = (
+            self.env["alumni.programme"]
+            .with_context(active_test=False)
+            .search([("code", "in", [p[0] for p in PROGRAMMES])])
         )
         return {p.code: p for p in programmes}
 
@@ -344,7 +355,9 @@ class AlumniDemo(models.AbstractModel):
 
     @api.model
     def _alumni_demo_subjects(self, run):
-        interests = {i.name: i.id for i in self.env["alumni.interest"].search([("name", "in", SUBJECTS)])}
+        interests = {
+            i.name: i.id for i in self.env["alumni.interest"].search([("name", "in", SUBJECTS)])
+        }
         by_subject = defaultdict(list)
         for p in run.population.people:
             for subject in p.subjects:
@@ -384,8 +397,8 @@ class AlumniDemo(models.AbstractModel):
     @api.model
     def _alumni_demo_users(self, run):
         """The demo logins (DEMO_USERS, password DEMO_PASSWORD): staff users,
-        and two alumni of the population as portal users (the first
-        alumna with two jobs and subjects has the rich profile)."""
+        and two alumni of the population as portal users (the first nurse
+        with two jobs, subjects and consents has the rich profile)."""
         env = self.env
         Users = env["res.users"].with_context(active_test=False)
         existing = {u.login: u for u in Users.search([("login", "in", [u[1] for u in DEMO_USERS])])}
@@ -399,7 +412,14 @@ class AlumniDemo(models.AbstractModel):
             groups["marketing"].append(mass_mailing.id)
         health = env["alumni.faculty"].search([("code", "=", "HS")], limit=1)
         alumni = [p for p in run.population.people if p.stage == "alumnus" and p.email]
-        rich = next((p for p in alumni if len(p.jobs) == 2 and p.subjects and p.consents), None)
+        rich = next(
+            (
+                p
+                for p in alumni
+                if len(p.jobs) == 2 and p.subjects and p.consents and p.programme_code == "BSYKE"
+            ),
+            None,
+        ) or next((p for p in alumni if len(p.jobs) == 2 and p.subjects), None)
         other = next((p for p in alumni if p is not rich and p.jobs), None)
         portal = env.ref("base.group_portal").id
         for key, login, name in DEMO_USERS:
@@ -413,7 +433,10 @@ class AlumniDemo(models.AbstractModel):
                     person = rich if key == "alumna" else other
                     if not person or person.index not in run.partner_of:
                         continue
-                    vals = {"partner_id": run.partner_of[person.index], "groups_id": [Command.set([portal])]}
+                    vals = {
+                        "partner_id": run.partner_of[person.index],
+                        "groups_id": [Command.set([portal])],
+                    }
                 user = Users.create(
                     {**vals, "login": login, "password": DEMO_PASSWORD, "tz": "Europe/Oslo"}
                 )

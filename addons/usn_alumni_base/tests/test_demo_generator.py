@@ -70,7 +70,9 @@ class TestDemoGenerator(TransactionCase):
 
     def test_studies_imported_by_the_import_engine(self):
         jobs = self.env["alumni.import.job"].search([])
-        self.assertEqual(set(jobs.mapped("filename")), {"fs_studenter_demo.csv", "osiris_studenten_demo.csv"})
+        self.assertEqual(
+            set(jobs.mapped("filename")), {"fs_studenter_demo.csv", "osiris_studenten_demo.csv"}
+        )
         self.assertEqual(set(jobs.mapped("state")), {"done"})
         self.assertFalse(sum(jobs.mapped("error_count")))
         studied = [p for p in self.plan.people if p.studied]
@@ -80,11 +82,15 @@ class TestDemoGenerator(TransactionCase):
         partner = self.env["res.partner"].search([("student_number", "=", dutch.student_number)])
         self.assertTrue(partner.phone.startswith("+316"), partner.phone)
         # 4 faculties, 8 campuses, the programmes with their level.
-        self.assertEqual(self.env["alumni.faculty"].search_count([("code", "in", ["HS", "HIU", "TNM", "HH"])]), 4)
+        self.assertEqual(
+            self.env["alumni.faculty"].search_count([("code", "in", ["HS", "HIU", "TNM", "HH"])]), 4
+        )
         self.assertEqual(self.env["alumni.campus"].search_count([]), 8)
         enrolled = self.env["alumni.enrollment"].search([])
         self.assertEqual(len(enrolled.campus_id), 8)
-        self.assertEqual(self.env["alumni.programme"].search([("code", "=", "MBA")]).level, "master")
+        self.assertEqual(
+            self.env["alumni.programme"].search([("code", "=", "MBA")]).level, "master"
+        )
 
     def test_timeline_goes_back_ten_years(self):
         Event = self.env["alumni.lifecycle.event"]
@@ -98,7 +104,11 @@ class TestDemoGenerator(TransactionCase):
         # An application's touchpoint is dated the day it came in.
         application = self.env["alumni.application"].search([], limit=1)
         touch = Event.search(
-            [("res_model", "=", "alumni.application"), ("res_id", "=", application.id), ("kind", "=", "application")]
+            [
+                ("res_model", "=", "alumni.application"),
+                ("res_id", "=", application.id),
+                ("kind", "=", "application"),
+            ]
         )
         self.assertEqual(touch.date.date(), application.date_submitted)
 
@@ -114,7 +124,9 @@ class TestDemoGenerator(TransactionCase):
         withdrawn = consents.filtered(lambda c: c.state == "withdrawn")
         self.assertTrue(withdrawn)
         self.assertTrue(all(w.is_current for w in withdrawn))
-        earlier = consents.filtered(lambda c: c.partner_id == withdrawn[0].partner_id and c.state == "given")
+        earlier = consents.filtered(
+            lambda c: c.partner_id == withdrawn[0].partner_id and c.state == "given"
+        )
         self.assertTrue(earlier and not earlier.is_current)
 
     def test_funnel_report_has_rows(self):
@@ -130,7 +142,9 @@ class TestDemoGenerator(TransactionCase):
             user = Users.search([("login", "=", login)])
             self.assertTrue(user, login)
             # The printed password is the one that works.
-            user.with_user(user)._check_credentials({"type": "password", "password": DEMO_PASSWORD}, {"interactive": False})
+            user.with_user(user)._check_credentials(
+                {"type": "password", "password": DEMO_PASSWORD}, {"interactive": False}
+            )
         officer = Users.search([("login", "=", "officer")])
         self.assertTrue(officer.has_group("usn_alumni_base.group_alumni_user"))
         coordinator = Users.search([("login", "=", "coordinator")])
@@ -153,7 +167,9 @@ class TestDemoGenerator(TransactionCase):
     def test_second_run_adds_nothing(self):
         before = _counts(self.env)
         stream = io.StringIO()
-        self.assertIsNone(self.env["alumni.demo"]._alumni_demo_run(SIZE, stream=stream, today=TODAY))
+        self.assertIsNone(
+            self.env["alumni.demo"]._alumni_demo_run(SIZE, stream=stream, today=TODAY)
+        )
         self.assertIn("nothing to add", stream.getvalue())
         self.assertEqual(_counts(self.env), before)
         marker = json.loads(self.env["ir.config_parameter"].get_param(MARKER_PARAM))
@@ -170,4 +186,6 @@ class TestDemoGenerator(TransactionCase):
 
     def test_other_seed_refused(self):
         with self.assertRaisesRegex(UserError, "seed 2026"):
-            self.env["alumni.demo"]._alumni_demo_run(SIZE, seed=99, stream=io.StringIO(), today=TODAY)
+            self.env["alumni.demo"]._alumni_demo_run(
+                SIZE, seed=99, stream=io.StringIO(), today=TODAY
+            )

@@ -46,6 +46,8 @@ import csv
 import datetime
 import io
 import random
+import sys
+import time
 import unicodedata
 
 FACULTIES = [
@@ -54,7 +56,16 @@ FACULTIES = [
     ("TNM", "Fakultet for teknologi, naturvitenskap og maritime fag"),
     ("HH", "Handelshøyskolen"),
 ]
-CAMPUSES = ["Bø", "Drammen", "Kongsberg", "Notodden", "Porsgrunn", "Rauland", "Ringerike", "Vestfold"]
+CAMPUSES = [
+    "Bø",
+    "Drammen",
+    "Kongsberg",
+    "Notodden",
+    "Porsgrunn",
+    "Rauland",
+    "Ringerike",
+    "Vestfold",
+]
 # (code, name, faculty code, level, ECTS, campuses, subjects)
 PROGRAMMES = [
     ("BSYKE", "Bachelor i sykepleie", "HS", "bachelor", 180, (0, 1, 4, 7), ("Helse",)),
@@ -71,16 +82,40 @@ PROGRAMMES = [
     ("MPED", "Master i pedagogikk", "HIU", "master", 120, (1, 3), ("Pedagogikk", "Ledelse")),
     ("BIDATA", "Bachelor i informatikk", "TNM", "bachelor", 180, (0, 7), ("IT", "Data og analyse")),
     ("BMASK", "Bachelor i maskiningeniør", "TNM", "bachelor", 180, (2, 4), ("Teknologi",)),
-    ("BELKRAFT", "Bachelor i elektro og energi", "TNM", "bachelor", 180, (2, 4), ("Teknologi", "Energi")),
+    (
+        "BELKRAFT",
+        "Bachelor i elektro og energi",
+        "TNM",
+        "bachelor",
+        180,
+        (2, 4),
+        ("Teknologi", "Energi"),
+    ),
     ("BNAUT", "Bachelor i nautikk", "TNM", "bachelor", 180, (7,), ("Maritime fag",)),
     ("MSE", "Master i systems engineering", "TNM", "master", 120, (2,), ("Teknologi", "Ledelse")),
     ("MMIKRO", "Master i mikro- og nanosystemer", "TNM", "master", 120, (7,), ("Teknologi",)),
-    ("BOKADM", "Bachelor i økonomi og administrasjon", "HH", "bachelor", 180, (0, 1, 6), ("Økonomi",)),
+    (
+        "BOKADM",
+        "Bachelor i økonomi og administrasjon",
+        "HH",
+        "bachelor",
+        180,
+        (0, 1, 6),
+        ("Økonomi",),
+    ),
     ("BREV", "Bachelor i regnskap og revisjon", "HH", "bachelor", 180, (0, 1), ("Økonomi",)),
     ("BMARK", "Bachelor i markedsføring", "HH", "bachelor", 180, (1, 6), ("Markedsføring",)),
     ("BREISE", "Bachelor i reiselivsledelse", "HH", "bachelor", 180, (0,), ("Reiseliv", "Ledelse")),
     ("MBA", "Master of Business Administration", "HH", "master", 90, (1,), ("Ledelse", "Økonomi")),
-    ("MINNO", "Master i innovasjon og entreprenørskap", "HH", "master", 120, (1, 6), ("Innovasjon",)),
+    (
+        "MINNO",
+        "Master i innovasjon og entreprenørskap",
+        "HH",
+        "master",
+        120,
+        (1, 6),
+        ("Innovasjon",),
+    ),
 ]
 SUBJECTS = [
     "Helse", "Pedagogikk", "Ledelse", "Idrett", "Friluftsliv", "Kultur", "Musikk", "IT",
@@ -93,9 +128,23 @@ INDUSTRIES = [
     "Scientific", "Energy supply", "Food/Hospitality",
 ]  # fmt: skip
 JOB_TITLES = {
-    "HS": ["Sykepleier", "Vernepleier", "Sosionom", "Optiker", "Avdelingsleder helse", "Spesialsykepleier"],
+    "HS": [
+        "Sykepleier",
+        "Vernepleier",
+        "Sosionom",
+        "Optiker",
+        "Avdelingsleder helse",
+        "Spesialsykepleier",
+    ],
     "HIU": ["Lærer", "Lektor", "Barnehagelærer", "Rektor", "Idrettskonsulent", "Kulturrådgiver"],
-    "TNM": ["Ingeniør", "Systemutvikler", "Prosjektleder", "Styrmann", "Elektroingeniør", "Dataanalytiker"],
+    "TNM": [
+        "Ingeniør",
+        "Systemutvikler",
+        "Prosjektleder",
+        "Styrmann",
+        "Elektroingeniør",
+        "Dataanalytiker",
+    ],
     "HH": ["Økonom", "Revisor", "Markedssjef", "Controller", "Daglig leder", "Rådgiver"],
 }
 INDUSTRY_OF = {
@@ -145,6 +194,23 @@ EARLIER_JOB_SHARE = 0.25
 MEMBER_ALUMNI = 0.33
 MEMBER_STUDENTS = 0.10
 FIRST_STUDENT_NUMBER = 200000
+# Norwegian mobile numbers (8 digits) begin with these.
+MOBILE_PREFIXES = [
+    "40",
+    "41",
+    "45",
+    "46",
+    "47",
+    "48",
+    "90",
+    "91",
+    "92",
+    "93",
+    "94",
+    "95",
+    "97",
+    "98",
+]
 
 
 def _ascii(text):
@@ -157,9 +223,24 @@ class DemoPerson:
     """One person of the plan."""
 
     __slots__ = (
-        "index", "student_number", "first_name", "last_name", "birth_date", "email", "phone",
-        "dutch", "stage", "rejected", "enrollments", "application", "consents", "subjects",
-        "jobs", "request_date", "programme_code", "member",
+        "application",
+        "birth_date",
+        "consents",
+        "dutch",
+        "email",
+        "enrollments",
+        "first_name",
+        "index",
+        "jobs",
+        "last_name",
+        "member",
+        "phone",
+        "programme_code",
+        "rejected",
+        "request_date",
+        "stage",
+        "student_number",
+        "subjects",
     )  # fmt: skip
 
     def __init__(self, **values):
@@ -180,7 +261,13 @@ class DemoPopulation:
     module's docstring for who they are)."""
 
     def __init__(self, size, seed=2026, today=None, start=0):
-        from faker import Faker  # the generator's only dependency beyond Odoo's
+        try:
+            from faker import Faker  # noqa: PLC0415 (optional: the generator's only dependency)
+        except ImportError as error:
+            raise ImportError(
+                "The demo university needs the Python package Faker in Odoo's interpreter: "
+                "make requirements (or pip install -r requirements.txt)."
+            ) from error
 
         self.size = size
         self.seed = seed
@@ -209,6 +296,128 @@ class DemoPopulation:
         days = max((end - start).days, 0)
         return start + datetime.timedelta(days=rng.randint(0, days))
 
+    def _ten_years_ago(self):
+        return datetime.date(self.today.year - 10, 8, 1)
+
+    def _studies(self, rng, stage, programme):
+        """The enrolments: (programme, start, end, state)."""
+        year = self.today.year
+        first_year = self._ten_years_ago().year
+        enrollments = []
+        if stage == "student":
+            start = datetime.date(
+                rng.randint(year - 2, year if self.today.month >= 9 else year - 1), 8, 15
+            )
+            enrollments.append((programme, start, None, "active"))
+        elif stage == "alumnus":
+            duration = 5 if programme[4] == 300 else (2 if programme[3] == "master" else 3)
+            latest_start = max(year - duration - 1, first_year)
+            start = datetime.date(rng.randint(first_year, latest_start), 8, 15)
+            end = datetime.date(start.year + duration, 6, 20)
+            enrollments.append((programme, start, end, "completed"))
+            masters = [
+                p for p in PROGRAMMES if p[3] == "master" and p[4] < 300 and p[2] == programme[2]
+            ]
+            if (
+                programme[3] == "bachelor"
+                and end.year + 2 < year
+                and rng.random() < MASTER_AFTER_BACHELOR
+            ):
+                master = rng.choice(masters)
+                m_start = datetime.date(end.year, 8, 15)
+                m_end = datetime.date(end.year + 2, 6, 20)
+                enrollments.append((master, m_start, m_end, "completed"))
+        elif stage == "withdrawn":
+            start = datetime.date(rng.randint(first_year, year - 1), 8, 15)
+            end = self._date(
+                rng,
+                start + datetime.timedelta(days=60),
+                min(start + datetime.timedelta(days=500), self.today - datetime.timedelta(days=1)),
+            )
+            enrollments.append((programme, start, end, "withdrawn"))
+        return enrollments
+
+    def _application(self, rng, stage, programme, enrollments):
+        """(application or None, turned down): (programme, submitted, state)."""
+        rejected = stage == "prospect" and rng.random() < REJECTED_SHARE / STAGES[0][1]
+        application = None
+        if stage == "applicant":
+            submitted = self._date(rng, self.today - datetime.timedelta(days=200), self.today)
+            application = (programme, submitted, rng.choice(["submitted", "submitted", "offered"]))
+        elif rejected:
+            submitted = self._date(rng, self.today - datetime.timedelta(days=700), self.today)
+            application = (programme, submitted, rng.choice(["rejected", "declined"]))
+        elif stage == "student" and enrollments[0][1].year >= self.today.year - 1:
+            start = enrollments[0][1]
+            application = (programme, datetime.date(start.year, 4, 15), "enrolled")
+        return application, rejected
+
+    def _request_date(self, rng, stage, application, enrollments):
+        """A request for information: every prospect and applicant, and one
+        in six of those who studied (the funnel's first step)."""
+        if not (stage in ("prospect", "applicant") or rng.random() < 1 / 6):
+            return None
+        first_step = (
+            application[1] if application else enrollments[0][1] if enrollments else self.today
+        )
+        request_date = self._date(
+            rng,
+            first_step - datetime.timedelta(days=300),
+            first_step - datetime.timedelta(days=10),
+        )
+        return max(request_date, self._ten_years_ago())
+
+    def _consents(self, rng, studied, email, enrollments, request_date):
+        """The answers: (purpose code, state, date), oldest first."""
+        consents = []
+        yesterday = self.today - datetime.timedelta(days=1)
+        if studied and email:
+            for code, share in CONSENT_YES.items():
+                if rng.random() < share:
+                    given = self._date(
+                        rng, enrollments[0][1], yesterday - datetime.timedelta(days=1)
+                    )
+                    consents.append((code, "given", given))
+                    if rng.random() < CONSENT_WITHDRAWN:
+                        withdrawn = self._date(rng, given + datetime.timedelta(days=1), yesterday)
+                        consents.append((code, "withdrawn", withdrawn))
+        elif request_date and email and rng.random() < PROSPECT_EVENT_CONSENT:
+            consents.append(("event_invitation", "given", request_date))
+        return consents
+
+    def _jobs(self, rng, fake, stage, enrollments):
+        """The career: (employer, title, industry, start, end), oldest first."""
+        year = self.today.year
+        jobs = []
+        if stage == "alumnus" and rng.random() < JOB_SHARE:
+            faculty = enrollments[-1][0][2]
+            graduated = enrollments[-1][2]
+            employer = fake.company()
+            jobs.append(
+                (
+                    employer,
+                    rng.choice(JOB_TITLES[faculty]),
+                    rng.choice(INDUSTRY_OF[faculty]),
+                    graduated + datetime.timedelta(days=rng.randint(30, 200)),
+                    None,
+                )
+            )
+            if rng.random() < EARLIER_JOB_SHARE and jobs[0][3].year + 1 < year:
+                jobs.insert(
+                    0,
+                    (
+                        fake.company(),
+                        rng.choice(JOB_TITLES[faculty]),
+                        rng.choice(INDUSTRY_OF[faculty]),
+                        graduated,
+                        jobs[0][3] - datetime.timedelta(days=1),
+                    ),
+                )
+                jobs[1] = (*jobs[1][:3], jobs[0][4] + datetime.timedelta(days=400), None)
+                if jobs[1][3] >= self.today:
+                    jobs[1] = (*jobs[1][:3], self.today - datetime.timedelta(days=30), None)
+        return jobs
+
     def _person(self, index):
         rng = self._rng(index)
         stage = self._stage(rng)
@@ -226,81 +435,21 @@ class DemoPopulation:
         if dutch:
             phone = f"06-{rng.randint(10000000, 99999999)}"
         else:
-            phone = f"{rng.choice('49')}{rng.randint(1000000, 9999999)}"
+            phone = f"{rng.choice(MOBILE_PREFIXES)}{rng.randint(100000, 999999)}"
         programme = rng.choice(PROGRAMMES)
-        enrollments = []
-        ten_years_ago = datetime.date(year - 10, 8, 1)
-        if stage == "student":
-            start = datetime.date(rng.randint(year - 2, year if self.today.month >= 9 else year - 1), 8, 15)
-            enrollments.append((programme, start, None, "active"))
-        elif stage == "alumnus":
-            duration = 5 if programme[4] == 300 else (2 if programme[3] == "master" else 3)
-            latest_start = max(year - duration - 1, ten_years_ago.year)
-            start = datetime.date(rng.randint(ten_years_ago.year, latest_start), 8, 15)
-            end = datetime.date(start.year + duration, 6, 20)
-            enrollments.append((programme, start, end, "completed"))
-            masters = [p for p in PROGRAMMES if p[3] == "master" and p[4] < 300 and p[2] == programme[2]]
-            if programme[3] == "bachelor" and end.year + 2 < year and rng.random() < MASTER_AFTER_BACHELOR:
-                master = rng.choice(masters)
-                m_start = datetime.date(end.year, 8, 15)
-                m_end = datetime.date(end.year + 2, 6, 20)
-                enrollments.append((master, m_start, m_end, "completed"))
-        elif stage == "withdrawn":
-            start = datetime.date(rng.randint(ten_years_ago.year, year - 1), 8, 15)
-            end = self._date(rng, start + datetime.timedelta(days=60), min(
-                start + datetime.timedelta(days=500), self.today - datetime.timedelta(days=1)))
-            enrollments.append((programme, start, end, "withdrawn"))
-        application = None
-        rejected = stage == "prospect" and rng.random() < REJECTED_SHARE / STAGES[0][1]
-        if stage == "applicant":
-            submitted = self._date(rng, self.today - datetime.timedelta(days=200), self.today)
-            application = (programme, submitted, rng.choice(["submitted", "submitted", "offered"]))
-        elif rejected:
-            submitted = self._date(rng, self.today - datetime.timedelta(days=700), self.today)
-            application = (programme, submitted, rng.choice(["rejected", "declined"]))
-        elif stage == "student" and enrollments[0][1].year >= year - 1:
-            start = enrollments[0][1]
-            application = (programme, datetime.date(start.year, 4, 15), "enrolled")
-        # A request for information: every prospect and applicant, and one
-        # in six of those who studied (for the funnel's first step).
-        request_date = None
-        if stage in ("prospect", "applicant") or rng.random() < 1 / 6:
-            first_step = (application[1] if application else enrollments[0][1] if enrollments
-                          else self.today)
-            request_date = self._date(rng, first_step - datetime.timedelta(days=300),
-                                      first_step - datetime.timedelta(days=10))
-            request_date = max(request_date, ten_years_ago)
-        consents = []
-        if studied and email:
-            for code, share in CONSENT_YES.items():
-                if rng.random() < share:
-                    given = self._date(rng, enrollments[0][1], self.today - datetime.timedelta(days=2))
-                    consents.append((code, "given", given))
-                    if rng.random() < CONSENT_WITHDRAWN:
-                        consents.append((code, "withdrawn", self._date(
-                            rng, given + datetime.timedelta(days=1), self.today - datetime.timedelta(days=1))))
-        elif request_date and email and rng.random() < PROSPECT_EVENT_CONSENT:
-            consents.append(("event_invitation", "given", request_date))
+        enrollments = self._studies(rng, stage, programme)
+        application, rejected = self._application(rng, stage, programme, enrollments)
+        request_date = self._request_date(rng, stage, application, enrollments)
+        consents = self._consents(rng, studied, email, enrollments, request_date)
         subjects = []
         if rng.random() < INTEREST_SHARE:
             subjects = sorted(set(list(programme[6]) + rng.sample(SUBJECTS, rng.randint(0, 2))))[:3]
-        jobs = []
-        if stage == "alumnus" and rng.random() < JOB_SHARE:
-            faculty = enrollments[-1][0][2]
-            graduated = enrollments[-1][2]
-            employer = fake.company()
-            jobs.append((employer, rng.choice(JOB_TITLES[faculty]), rng.choice(INDUSTRY_OF[faculty]),
-                         graduated + datetime.timedelta(days=rng.randint(30, 200)), None))
-            if rng.random() < EARLIER_JOB_SHARE and jobs[0][3].year + 1 < year:
-                jobs.insert(0, (fake.company(), rng.choice(JOB_TITLES[faculty]),
-                                rng.choice(INDUSTRY_OF[faculty]), graduated,
-                                jobs[0][3] - datetime.timedelta(days=1)))
-                jobs[1] = (*jobs[1][:3], jobs[0][4] + datetime.timedelta(days=400), None)
-                if jobs[1][3] >= self.today:
-                    jobs[1] = (*jobs[1][:3], self.today - datetime.timedelta(days=30), None)
+        jobs = self._jobs(rng, fake, stage, enrollments)
         # Members of the alumni network: a third of alumni, one student in ten.
-        member = bool(email) and rng.random() < {"alumnus": MEMBER_ALUMNI, "student": MEMBER_STUDENTS}.get(
-            stage, 0.0)
+        member = bool(email) and rng.random() < {
+            "alumnus": MEMBER_ALUMNI,
+            "student": MEMBER_STUDENTS,
+        }.get(stage, 0.0)
         return DemoPerson(
             index=index,
             member=member,
@@ -388,9 +537,6 @@ class DemoProgress:
     WIDTH = 24
 
     def __init__(self, stream=None, steps=1):
-        import sys
-        import time
-
         self._time = time.monotonic
         self.stream = stream if stream is not None else sys.stderr
         self.steps = max(steps, 1)

@@ -34,8 +34,10 @@ class AlumniDemo(models.AbstractModel):
 
     @api.model
     def _alumni_demo_generate(self, run):
-        super()._alumni_demo_generate(run)
+        result = super()._alumni_demo_generate(run)
         self._alumni_demo_events(run)
+
+        return result
 
     @api.model
     def _alumni_demo_information_requests(self, run, people):
@@ -78,10 +80,19 @@ class AlumniDemo(models.AbstractModel):
             dates = [d for d in dates if d < today]
             values = []
             for number, day in enumerate(dates):
-                values.append(self._alumni_demo_open_day(
-                    day, CAMPUSES[(number * 3) % len(CAMPUSES)], by_faculty, programmes, past=True))
+                values.append(
+                    self._alumni_demo_open_day(
+                        day,
+                        CAMPUSES[(number * 3) % len(CAMPUSES)],
+                        by_faculty,
+                        programmes,
+                        past=True,
+                    )
+                )
             coming = today + datetime.timedelta(days=30)
-            values.append(self._alumni_demo_open_day(coming, "Bø", by_faculty, programmes, past=False))
+            values.append(
+                self._alumni_demo_open_day(coming, "Bø", by_faculty, programmes, past=False)
+            )
             values.append(
                 {
                     "name": env._("Reunion of the class of %(year)s", year=today.year - 5),
@@ -111,7 +122,9 @@ class AlumniDemo(models.AbstractModel):
         sessions = [
             Command.create(
                 {
-                    "name": self.env._("%(programme)s: meet the students", programme=programme.name),
+                    "name": self.env._(
+                        "%(programme)s: meet the students", programme=programme.name
+                    ),
                     "programme_id": programme.id,
                     "date_begin": start + datetime.timedelta(hours=1 + index),
                     "date_end": start + datetime.timedelta(hours=2 + index),
@@ -121,7 +134,9 @@ class AlumniDemo(models.AbstractModel):
             for index, programme in enumerate(by_faculty.values())
         ]
         values = {
-            "name": self.env._("Open Day %(campus)s %(date)s", campus=campus, date=day.strftime("%d.%m.%Y")),
+            "name": self.env._(
+                "Open Day %(campus)s %(date)s", campus=campus, date=day.strftime("%d.%m.%Y")
+            ),
             "alumni_event_kind": "open_day",
             "alumni_programme_ids": [Command.set([p.id for p in by_faculty.values()])],
             "date_begin": start,
@@ -143,7 +158,9 @@ class AlumniDemo(models.AbstractModel):
     def _alumni_demo_session(self, event, person):
         """The session of the Open Day for the person's faculty."""
         faculty = FACULTY_OF[person.programme_code]
-        return event.alumni_session_ids.filtered(lambda s: s.programme_id.faculty_id.code == faculty)[:1]
+        return event.alumni_session_ids.filtered(
+            lambda s: s.programme_id.faculty_id.code == faculty
+        )[:1]
 
     @api.model
     def _alumni_demo_registrations(self, run):
@@ -158,10 +175,16 @@ class AlumniDemo(models.AbstractModel):
             # A larger size: the events were held before these people came.
             return 0
         open_days = sorted(
-            [(event, day) for event, day in events if event.alumni_event_kind == "open_day" and day],
+            [
+                (event, day)
+                for event, day in events
+                if event.alumni_event_kind == "open_day" and day
+            ],
             key=lambda pair: pair[1],
         )
-        coming = next(event for event, day in events if event.alumni_event_kind == "open_day" and not day)
+        coming = next(
+            event for event, day in events if event.alumni_event_kind == "open_day" and not day
+        )
         reunion = next(event for event, _day in events if event.alumni_event_kind == "reunion")
         vals_list, attended, dates = [], [], {}
         for person in run.population.people:
@@ -202,7 +225,9 @@ class AlumniDemo(models.AbstractModel):
                     "partner_id": run.partner_of[person.index],
                     "name": person.name,
                     "email": person.email,
-                    "alumni_session_ids": [Command.set(self._alumni_demo_session(coming, person).ids)],
+                    "alumni_session_ids": [
+                        Command.set(self._alumni_demo_session(coming, person).ids)
+                    ],
                 }
             )
             attended.append(False)

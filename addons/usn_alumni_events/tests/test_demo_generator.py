@@ -18,7 +18,9 @@ class TestDemoEvents(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.demo_run = cls.env["alumni.demo"]._alumni_demo_run(300, stream=io.StringIO(), today=TODAY)
+        cls.demo_run = cls.env["alumni.demo"]._alumni_demo_run(
+            300, stream=io.StringIO(), today=TODAY
+        )
 
     def test_information_requests_recorded_without_mail(self):
         Request = self.env["alumni.information.request"]

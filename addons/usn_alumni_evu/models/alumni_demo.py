@@ -54,20 +54,16 @@ class AlumniDemo(models.AbstractModel):
 
     @api.model
     def _alumni_demo_generate(self, run):
-        super()._alumni_demo_generate(run)
+        result = super()._alumni_demo_generate(run)
         offers = self._alumni_demo_offers(run)
         run.progress.step("continuing-education offers", len(offers))
         self.env["alumni.evu.match"]._recompute()
-        run.progress.step(
-            "matches", self.env["alumni.evu.match"].search_count([])
-        )
+        run.progress.step("matches", self.env["alumni.evu.match"].search_count([]))
         sent = self._alumni_demo_campaign(run, offers)
         run.progress.step("campaign mails sent", sent)
         enrolled = self._alumni_demo_evu_enrollments(run, offers)
         run.progress.step("continuing-education applications", enrolled)
-        marketing = run.users.get("marketing")
-        if marketing:
-            marketing.write({"groups_id": [Command.link(self.env.ref("usn_alumni_base.group_alumni_user").id)]})
+        return result
 
     @api.model
     def _alumni_demo_offers(self, run):
@@ -75,7 +71,9 @@ class AlumniDemo(models.AbstractModel):
         if not run.first:
             return Offer.search([("state", "=", "open")])
         programmes = self._alumni_demo_programmes()
-        faculties = {f.code: f.id for f in self.env["alumni.faculty"].search([("code", "!=", False)])}
+        faculties = {
+            f.code: f.id for f in self.env["alumni.faculty"].search([("code", "!=", False)])
+        }
         interests = {i.name: i.id for i in self.env["alumni.interest"].search([])}
         industries = {i.name: i.id for i in self.env["res.partner.industry"].search([])}
         campus = self.env["alumni.campus"].search([], limit=1)
@@ -99,7 +97,9 @@ class AlumniDemo(models.AbstractModel):
             values.append(
                 {
                     "name": name,
-                    "summary": self.env._("A course for working professionals: %(ects)s ECTS.", ects=ects),
+                    "summary": self.env._(
+                        "A course for working professionals: %(ects)s ECTS.", ects=ects
+                    ),
                     "course_id": courses[number].id,
                     "faculty_id": faculties[faculty],
                     "campus_id": campus.id,
@@ -111,9 +111,15 @@ class AlumniDemo(models.AbstractModel):
                     "price": price,
                     "alumni_price": alumni_price,
                     "member_free_seats": 3 if number % 2 else 0,
-                    "interest_ids": [Command.set([interests[s] for s in subjects if s in interests])],
-                    "programme_ids": [Command.set([programmes[c].id for c in targets if c in programmes])],
-                    "industry_ids": [Command.set([industries[t] for t in trades if t in industries])],
+                    "interest_ids": [
+                        Command.set([interests[s] for s in subjects if s in interests])
+                    ],
+                    "programme_ids": [
+                        Command.set([programmes[c].id for c in targets if c in programmes])
+                    ],
+                    "industry_ids": [
+                        Command.set([industries[t] for t in trades if t in industries])
+                    ],
                     "title_keywords": keywords or False,
                     "cohort_from": today.year - 10,
                     "cohort_to": today.year,
@@ -135,7 +141,9 @@ class AlumniDemo(models.AbstractModel):
         limit = params.get_param("mail.mail.force.send.limit")
         params.set_param("mail.mail.force.send.limit", "0")
         offer = offers.sorted("id")[1]
-        mailing = env["mailing.mailing"].create(env["mailing.mailing"]._alumni_evu_mailing_values(offer))
+        mailing = env["mailing.mailing"].create(
+            env["mailing.mailing"]._alumni_evu_mailing_values(offer)
+        )
         mailing.action_send_mail()
         if limit is None:
             params.search([("key", "=", "mail.mail.force.send.limit")]).unlink()
@@ -143,14 +151,18 @@ class AlumniDemo(models.AbstractModel):
             params.set_param("mail.mail.force.send.limit", limit)
         env.flush_all()
         Trace = env["mailing.trace"]
-        queued = Trace.search([("mass_mailing_id", "=", mailing.id), ("trace_status", "=", "outgoing")])
+        queued = Trace.search(
+            [("mass_mailing_id", "=", mailing.id), ("trace_status", "=", "outgoing")]
+        )
         env["mail.mail"].sudo().search([("mailing_id", "=", mailing.id)]).unlink()
         sent_at = _at(run.today - datetime.timedelta(days=6), 8)
         queued.write({"trace_status": "sent", "sent_datetime": sent_at, "failure_type": False,
                       "mail_mail_id": False})  # fmt: skip
         rng = random.Random(f"{run.population.seed}:campaign")
         opened = queued.filtered(lambda t: rng.random() < OPENED)
-        opened.write({"trace_status": "open", "open_datetime": sent_at + datetime.timedelta(hours=3)})
+        opened.write(
+            {"trace_status": "open", "open_datetime": sent_at + datetime.timedelta(hours=3)}
+        )
         clicked = opened.filtered(lambda t: rng.random() < CLICKED / OPENED)
         clicked.write({"links_click_datetime": sent_at + datetime.timedelta(hours=4)})
         env["alumni.lifecycle.event"]._append(
@@ -178,7 +190,9 @@ class AlumniDemo(models.AbstractModel):
         them network members."""
         if not offers:
             return 0
-        alumni = [p for p in run.population.people if p.stage == "alumnus" and p.index in run.partner_of]
+        alumni = [
+            p for p in run.population.people if p.stage == "alumnus" and p.index in run.partner_of
+        ]
         wanted = int(len(alumni) * EVU_APPLIED) or (1 if alumni else 0)
         members = [p for p in alumni if p.member]
         others = [p for p in alumni if not p.member]

@@ -18,7 +18,9 @@ class TestDemoEvu(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.demo_run = cls.env["alumni.demo"]._alumni_demo_run(400, stream=io.StringIO(), today=TODAY)
+        cls.demo_run = cls.env["alumni.demo"]._alumni_demo_run(
+            400, stream=io.StringIO(), today=TODAY
+        )
 
     def test_offers_matched(self):
         offers = self.env["alumni.evu.offer"].search([("state", "=", "open")])

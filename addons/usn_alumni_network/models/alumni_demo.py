@@ -3,7 +3,7 @@
 import datetime
 import random
 
-from odoo import Command, api, models
+from odoo import api, models
 from odoo.tools import SQL
 
 from odoo.addons.usn_alumni_base.models.alumni_demo import BATCH, _at
@@ -41,13 +41,15 @@ class AlumniDemo(models.AbstractModel):
 
     @api.model
     def _alumni_demo_generate(self, run):
-        super()._alumni_demo_generate(run)
+        result = super()._alumni_demo_generate(run)
         members = self._alumni_demo_members(run)
         run.progress.step("network members and profiles", len(members))
         joined = self._alumni_demo_groups(run, members)
         run.progress.step("group memberships", joined)
         run.progress.step("offers by members", self._alumni_demo_member_offers(run, members))
         run.progress.step("contact requests", self._alumni_demo_contacts(run, members))
+
+        return result
 
     @api.model
     def _alumni_demo_members(self, run):
@@ -58,7 +60,9 @@ class AlumniDemo(models.AbstractModel):
         Partner = self.env["res.partner"]
         partners = Partner.browse([run.partner_of[p.index] for p in people]) | Partner.union(*demo)
         partners = partners.filtered(lambda p: p.network_state != "member")
-        partners._alumni_network_set_state("member", "network_join", self.env._("Joined the network"))
+        partners._alumni_network_set_state(
+            "member", "network_join", self.env._("Joined the network")
+        )
         # Join dates spread over the last five years.
         today = run.today
         rows = []
@@ -227,10 +231,14 @@ class AlumniDemo(models.AbstractModel):
                 {
                     "sender_id": sender.id,
                     "recipient_id": recipient.id,
-                    "message": self.env._("Hello! We studied the same programme; may I ask you about your work?"),
+                    "message": self.env._(
+                        "Hello! We studied the same programme; may I ask you about your work?"
+                    ),
                     "state": state,
                     "request_date": asked,
-                    "answer_date": asked + datetime.timedelta(days=1) if state != "pending" else False,
+                    "answer_date": asked + datetime.timedelta(days=1)
+                    if state != "pending"
+                    else False,
                 }
             )
         rich = run.users.get("alumna")

@@ -18,11 +18,15 @@ class TestDemoNetwork(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.demo_run = cls.env["alumni.demo"]._alumni_demo_run(400, stream=io.StringIO(), today=TODAY)
+        cls.demo_run = cls.env["alumni.demo"]._alumni_demo_run(
+            400, stream=io.StringIO(), today=TODAY
+        )
         cls.members = cls.env["res.partner"].search([("network_state", "=", "member")])
 
     def test_members_from_the_plan(self):
-        planned = {self.demo_run.partner_of[p.index] for p in self.demo_run.population.people if p.member}
+        planned = {
+            self.demo_run.partner_of[p.index] for p in self.demo_run.population.people if p.member
+        }
         demo = {self.demo_run.users[k].partner_id.id for k in ("alumna", "alumnus")}
         self.assertEqual(set(self.members.ids), planned | demo)
         joins = self.env["alumni.lifecycle.event"].search([("kind", "=", "network_join")])
