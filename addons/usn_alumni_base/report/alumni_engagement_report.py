@@ -62,7 +62,7 @@ class AlumniEngagementReport(models.Model):
     """
 
     _name = "alumni.engagement.report"
-    _inherit = ["alumni.report.rate.mixin"]
+    _inherit = ["alumni.report.rate.mixin", "alumni.report.access.mixin"]
     _description = "Alumni Engagement Analysis"
     _auto = False
     _order = "score desc, partner_id"

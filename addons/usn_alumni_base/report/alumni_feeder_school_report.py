@@ -20,6 +20,7 @@ class AlumniFeederSchoolReport(models.Model):
     """
 
     _name = "alumni.feeder.school.report"
+    _inherit = ["alumni.report.access.mixin"]
     _description = "Feeder School Analysis"
     _auto = False
     _order = "student_count desc, school_id, programme_id"

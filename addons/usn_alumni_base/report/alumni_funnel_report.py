@@ -41,7 +41,7 @@ class AlumniFunnelReport(models.Model):
     """
 
     _name = "alumni.funnel.report"
-    _inherit = ["alumni.report.rate.mixin"]
+    _inherit = ["alumni.report.rate.mixin", "alumni.report.access.mixin"]
     _description = "Recruitment Funnel Analysis"
     _auto = False
     _order = "intake_year desc, programme_id"

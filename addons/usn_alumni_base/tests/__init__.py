@@ -24,3 +24,4 @@ from . import test_feeder_school_report
 from . import test_engagement_report
 from . import test_ui_reports
 from . import test_demo_generator
+from . import test_report_access

@@ -24,7 +24,7 @@ class AlumniEvuCampaignReport(models.Model):
     """
 
     _name = "alumni.evu.campaign.report"
-    _inherit = ["alumni.report.rate.mixin"]
+    _inherit = ["alumni.report.rate.mixin", "alumni.report.access.mixin"]
     _description = "Continuing Education Campaign Analysis"
     _auto = False
     _order = "date desc, mailing_id desc"

@@ -18,7 +18,7 @@ class AlumniEvuOfferReport(models.Model):
     """
 
     _name = "alumni.evu.offer.report"
-    _inherit = ["alumni.report.rate.mixin"]
+    _inherit = ["alumni.report.rate.mixin", "alumni.report.access.mixin"]
     _description = "Continuing Education Offer Analysis"
     _auto = False
     _order = "date_start desc, offer_id desc"
