@@ -10,7 +10,7 @@
     "maintainers": ["usn-alumni"],
     "license": "LGPL-3",
     "application": True,
-    "depends": ["contacts", "mail", "phone_validation", "portal"],
+    "depends": ["contacts", "mail", "phone_validation", "portal", "spreadsheet_dashboard"],
     "external_dependencies": {"python": ["phonenumbers", "rapidfuzz", "openpyxl", "xlrd"]},
     "data": [
         "security/usn_alumni_base_security.xml",
@@ -40,6 +40,7 @@
         "report/alumni_funnel_report_views.xml",
         "report/alumni_feeder_school_report_views.xml",
         "report/alumni_engagement_report_views.xml",
+        "data/spreadsheet_dashboard_data.xml",
     ],
     "assets": {
         "web.assets_backend": [

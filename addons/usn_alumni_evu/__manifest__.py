@@ -26,6 +26,7 @@
         "views/mailing_mailing_views.xml",
         "views/preferences_templates.xml",
         "report/alumni_evu_report_views.xml",
+        "data/spreadsheet_dashboard_data.xml",
     ],
     "assets": {
         "web.assets_tests": [

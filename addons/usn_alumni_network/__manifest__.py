@@ -42,6 +42,7 @@
     ],
     "demo": [
         "demo/alumni_network_group_demo.xml",
+        "data/spreadsheet_dashboard_data.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -73,6 +73,11 @@ class AlumniEngagementReport(models.Model):
     programme_id = fields.Many2one("alumni.programme", readonly=True)
     faculty_id = fields.Many2one("alumni.faculty", readonly=True)
     graduation_year = fields.Integer(string="Cohort", readonly=True, aggregator=None)
+    cohort_date = fields.Date(
+        string="Cohort (Year)",
+        readonly=True,
+        help="1 January of the graduation year, to filter and group the alumni by year.",
+    )
     score = fields.Float(string="Engagement Score", readonly=True, aggregator="avg", digits=(16, 2))
     event_score = fields.Float(string="Events", readonly=True, aggregator="avg", digits=(16, 2))
     evu_score = fields.Float(
@@ -166,6 +171,7 @@ class AlumniEngagementReport(models.Model):
             scored AS (
                 SELECT alumni.id, alumni.partner_id, alumni.programme_id,
                        programme.faculty_id, alumni.graduation_year,
+                       make_date(alumni.graduation_year, 1, 1) AS cohort_date,
                        %(components)s,
                        %(total)s AS score
                   FROM alumni

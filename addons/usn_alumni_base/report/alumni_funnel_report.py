@@ -61,6 +61,11 @@ class AlumniFunnelReport(models.Model):
     faculty_id = fields.Many2one("alumni.faculty", readonly=True)
     campus_id = fields.Many2one("alumni.campus", readonly=True)
     intake_year = fields.Integer(readonly=True, aggregator=None)
+    intake_date = fields.Date(
+        string="Intake (Year)",
+        readonly=True,
+        help="1 January of the intake year, to filter and group the funnel by year.",
+    )
     source = fields.Selection(selection="_selection_source", readonly=True)
     first_touch_date = fields.Date(string="First Touch", readonly=True)
     requested = fields.Integer(string="Information Requests", readonly=True)
@@ -176,6 +181,9 @@ class AlumniFunnelReport(models.Model):
                    COALESCE(application.campus_id, enrollment.campus_id) AS campus_id,
                    COALESCE(application.intake_year,
                             EXTRACT(YEAR FROM steps.first_touch)::int) AS intake_year,
+                   make_date(COALESCE(application.intake_year,
+                                      EXTRACT(YEAR FROM steps.first_touch)::int), 1, 1)
+                       AS intake_date,
                    application.source,
                    steps.first_touch::date AS first_touch_date,
                    steps.requested, steps.attended_event, steps.applied,

@@ -25,3 +25,5 @@ from . import test_engagement_report
 from . import test_ui_reports
 from . import test_demo_generator
 from . import test_report_access
+from . import test_dashboard
+from . import test_ui_dashboard

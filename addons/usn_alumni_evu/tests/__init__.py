@@ -11,3 +11,4 @@ from . import test_ui_apply
 from . import test_security
 from . import test_ui_campaign
 from . import test_demo_generator
+from . import test_dashboard

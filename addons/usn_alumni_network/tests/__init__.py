@@ -16,3 +16,4 @@ from . import test_verify_reminder
 from . import test_freshness_report
 from . import test_routes
 from . import test_demo_generator
+from . import test_dashboard

@@ -1,0 +1,99 @@
+# Copyright 2026 University of South-Eastern Norway
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""What an Odoo spreadsheet dashboard (an o-spreadsheet JSON document) reads.
+
+The suite's dashboards name models, fields, measures and groupings in their
+pivots, lists, charts, global filters and cell formulas: a renamed field
+would leave an empty or broken figure behind, noticed only in the browser.
+``dashboard_references`` lists every such name, so that a test can check
+each against the registry.
+"""
+
+import re
+
+# PIVOT.VALUE(id, "measure", ...) and ODOO.LIST(id, index, "field").
+_PIVOT_VALUE = re.compile(r'PIVOT\.VALUE\(\s*"?(\d+)"?\s*,\s*"([^"]+)"')
+_LIST_FIELD = re.compile(r'ODOO\.LIST\(\s*"?(\d+)"?\s*,\s*[^,]+,\s*"([^"]+)"')
+_MENU_LINK = re.compile(r"odoo://ir_menu_xml_id/([\w.]+)")
+
+
+def _field_name(spec):
+    """The field of a grouping or aggregate spec: ``date:year`` -> ``date``."""
+    return spec.split(":", 1)[0]
+
+
+def _domain_paths(domain):
+    for leaf in domain or ():
+        if isinstance(leaf, list | tuple) and len(leaf) == 3 and isinstance(leaf[0], str):
+            yield leaf[0]
+
+
+def dashboard_references(data):
+    """Every name the dashboard ``data`` (the parsed JSON) reads.
+
+    Returns a list of ``(kind, model, name, where)``: kind is ``model``
+    (name is empty), ``field`` (a field path on the model), ``measure`` (an
+    aggregated field) or ``menu`` (an XML id; model is empty); ``where``
+    says which part of the document names it.
+    """
+    refs = []
+    for pivot_id, pivot in data.get("pivots", {}).items():
+        model, where = pivot["model"], f"pivot {pivot_id}"
+        refs.append(("model", model, "", where))
+        for measure in pivot.get("measures", []):
+            if measure["fieldName"] != "__count":
+                refs.append(("measure", model, measure["fieldName"], where))
+        for dimension in pivot.get("rows", []) + pivot.get("columns", []):
+            refs.append(("field", model, dimension["fieldName"], where))
+        refs.extend(("field", model, path, where) for path in _domain_paths(pivot.get("domain")))
+        refs.extend(
+            ("field", model, match["chain"], f"{where} filter")
+            for match in pivot.get("fieldMatching", {}).values()
+            if match.get("chain")
+        )
+    for list_id, spec in data.get("lists", {}).items():
+        model, where = spec["model"], f"list {list_id}"
+        refs.append(("model", model, "", where))
+        refs.extend(("field", model, name, where) for name in spec.get("columns", []))
+        refs.extend(("field", model, order["name"], where) for order in spec.get("orderBy", []))
+        refs.extend(("field", model, path, where) for path in _domain_paths(spec.get("domain")))
+        refs.extend(
+            ("field", model, match["chain"], f"{where} filter")
+            for match in spec.get("fieldMatching", {}).values()
+            if match.get("chain")
+        )
+    for global_filter in data.get("globalFilters", []):
+        if global_filter.get("type") == "relation":
+            refs.append(
+                ("model", global_filter["modelName"], "", f"filter {global_filter['label']}")
+            )
+    pivots, lists = data.get("pivots", {}), data.get("lists", {})
+    for sheet in data.get("sheets", []):
+        for figure in sheet.get("figures", []):
+            chart = figure.get("data", {})
+            if not chart.get("type", "").startswith("odoo_"):
+                continue
+            meta, where = chart["metaData"], f"chart {chart.get('title', {}).get('text', '')}"
+            model = meta["resModel"]
+            refs.append(("model", model, "", where))
+            if meta["measure"] != "__count":
+                refs.append(("measure", model, meta["measure"], where))
+            refs.extend(("field", model, _field_name(spec), where) for spec in meta["groupBy"])
+            refs.extend(
+                ("field", model, path, where)
+                for path in _domain_paths(chart.get("searchParams", {}).get("domain"))
+            )
+            refs.extend(
+                ("field", model, match["chain"], f"{where} filter")
+                for match in chart.get("fieldMatching", {}).values()
+                if match.get("chain")
+            )
+        for ref, cell in sheet.get("cells", {}).items():
+            content = cell.get("content", "")
+            where = f"{sheet['name']}!{ref}"
+            for pivot_id, measure in _PIVOT_VALUE.findall(content):
+                refs.append(("measure", pivots[pivot_id]["model"], measure, where))
+            for list_id, field in _LIST_FIELD.findall(content):
+                refs.append(("field", lists[list_id]["model"], field, where))
+            refs.extend(("menu", "", xmlid, where) for xmlid in _MENU_LINK.findall(content))
+    return refs
