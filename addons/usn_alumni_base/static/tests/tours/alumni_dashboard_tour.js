@@ -31,17 +31,21 @@ function dashboardTexts(model) {
 }
 
 /**
- * Waits until the dashboard's figures are computed and show ``expected``,
- * then checks that none shows ``unexpected``.
+ * Waits until the dashboard's figures are computed, show ``expected`` and
+ * none of ``unexpected`` (a few seconds at most), then checks it.
  */
-async function checkFigures(expected, unexpected) {
+async function checkFigures(expected, unexpected, withRequests = true) {
     let texts = [];
     for (let attempt = 0; attempt < 40; attempt++) {
         const model = dashboardModel();
         if (model) {
             texts = dashboardTexts(model);
             const loading = texts.some((text) => text.includes("Loading"));
-            if (!loading && expected.every((name) => texts.includes(name))) {
+            if (
+                !loading &&
+                expected.every((name) => texts.includes(name)) &&
+                !unexpected.some((name) => texts.includes(name))
+            ) {
                 break;
             }
         }
@@ -56,6 +60,9 @@ async function checkFigures(expected, unexpected) {
         if (texts.includes(name)) {
             throw new Error(`The dashboard shows "${name}"`);
         }
+    }
+    if (!withRequests) {
+        return;
     }
     // A key figure: the information requests of the funnel (Data!B2).
     const model = dashboardModel();
@@ -96,6 +103,36 @@ registry.category("web_tour.tours").add("alumni_dashboard_officer", {
             trigger: ".o_spreadsheet_dashboard_action .o-figure canvas",
             run: () =>
                 checkFigures(["[DASHNUR] Dashboard Nursing", "[DASHTEK] Dashboard Technology"], []),
+        },
+        {
+            content: "Filter on a year without graduates",
+            trigger: ".o_filter_value_container .date_filter_values input",
+            run: "edit 2019 && press Enter",
+        },
+        {
+            content: "No programme has alumni of that cohort",
+            trigger: ".o_spreadsheet_dashboard_action .o-figure canvas",
+            run: () =>
+                checkFigures(
+                    [],
+                    ["[DASHNUR] Dashboard Nursing", "[DASHTEK] Dashboard Technology"],
+                    false
+                ),
+        },
+        {
+            content: "Filter on the year they graduated",
+            trigger: ".o_filter_value_container .date_filter_values input",
+            run: "edit 2024 && press Enter",
+        },
+        {
+            content: "Their programmes are back",
+            trigger: ".o_spreadsheet_dashboard_action .o-figure canvas",
+            run: () =>
+                checkFigures(
+                    ["[DASHNUR] Dashboard Nursing", "[DASHTEK] Dashboard Technology"],
+                    [],
+                    false
+                ),
         },
     ],
 });
