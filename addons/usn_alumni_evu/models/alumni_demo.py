@@ -159,12 +159,37 @@ class AlumniDemo(models.AbstractModel):
         queued.write({"trace_status": "sent", "sent_datetime": sent_at, "failure_type": False,
                       "mail_mail_id": False})  # fmt: skip
         rng = random.Random(f"{run.population.seed}:campaign")
-        opened = queued.filtered(lambda t: rng.random() < OPENED)
+        opened = queued.filtered(lambda t: rng.random() < OPENED) or queued[:1]
         opened.write(
             {"trace_status": "open", "open_datetime": sent_at + datetime.timedelta(hours=3)}
         )
-        clicked = opened.filtered(lambda t: rng.random() < CLICKED / OPENED)
+        # At least one click, however small the university.
+        clicked = opened.filtered(lambda t: rng.random() < CLICKED / OPENED) or opened[:1]
         clicked.write({"links_click_datetime": sent_at + datetime.timedelta(hours=4)})
+        # The clicks as Odoo's link tracker records them (the mailing's click rate).
+        base_url = env["ir.config_parameter"].sudo().get_param("web.base.url")
+        link = env["link.tracker"].search([("mass_mailing_id", "=", mailing.id)], limit=1)
+        if not link:
+            link = env["link.tracker"].create(
+                {
+                    "url": f"{base_url}{offer.website_url}",
+                    "title": offer.name,
+                    "mass_mailing_id": mailing.id,
+                    "campaign_id": mailing.campaign_id.id,
+                }
+            )
+        env["link.tracker.click"].create(
+            [
+                {
+                    "link_id": link.id,
+                    "mailing_trace_id": trace.id,
+                    "mass_mailing_id": mailing.id,
+                    "campaign_id": mailing.campaign_id.id,
+                    "ip": "192.0.2.1",
+                }
+                for trace in clicked
+            ]
+        )
         env["alumni.lifecycle.event"]._append(
             [
                 {

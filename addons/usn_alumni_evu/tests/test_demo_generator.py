@@ -36,6 +36,12 @@ class TestDemoEvu(TransactionCase):
         sent = traces.filtered(lambda t: t.trace_status in ("sent", "open"))
         self.assertTrue(sent)
         self.assertTrue(traces.filtered(lambda t: t.trace_status == "open"))
+        clicked = traces.filtered("links_click_datetime")
+        self.assertTrue(clicked)
+        self.assertEqual(mailing.clicked, len(clicked))
+        self.assertGreater(mailing.clicks_ratio, 0)
+        clicks = self.env["alumni.lifecycle.event"].search([("kind", "=", "mailing_click")])
+        self.assertEqual(set(clicks.partner_id.ids), set(clicked.mapped("res_id")))
         # No mail waits to go out: the demo sends nothing.
         self.assertFalse(self.env["mail.mail"].search_count([("mailing_id", "=", mailing.id)]))
         # Everyone it went to gave the EVU consent.
