@@ -52,6 +52,11 @@ DIRECTORY_FILTERS = (
     "interest_id",
 )
 
+VERIFY_SCOPE = "usn_alumni_network.verify"
+VERIFY_INTERVAL_MONTHS = 12
+VERIFY_LINK_DAYS = 60
+VERIFY_BATCH_SIZE = 500
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -116,6 +121,24 @@ class ResPartner(models.Model):
         copy=False,
         groups=PERSON_GROUPS,
         help="What the person wrote when asking to join, for the officer who decides.",
+    )
+
+    alumni_contact_request_count = fields.Integer(
+        string="Contact Requests",
+        compute="_compute_alumni_contact_counts",
+        groups="usn_alumni_base.group_alumni_user",
+    )
+    alumni_contact_report_count = fields.Integer(
+        string="Abuse Reports",
+        compute="_compute_alumni_contact_counts",
+        groups="usn_alumni_base.group_alumni_user",
+        help="Reports of members about this person.",
+    )
+    network_verify_reminder_date = fields.Date(
+        string="Asked to Confirm On",
+        copy=False,
+        groups=PERSON_GROUPS,
+        help="When the member was last asked by e-mail whether their data is still right.",
     )
 
     # ------------------------------------------------------------------
@@ -348,9 +371,10 @@ class ResPartner(models.Model):
         )
 
     @api.model
-    def _alumni_listed_domain(self, role):
+    def _alumni_listed_domain(self, role, viewer=None):
         """The members a viewer of ``role`` finds in the directory: members
-        who agreed to be listed, and who show their page to this viewer."""
+        who agreed to be listed, who show their page to this viewer, and
+        who neither blocked ``viewer`` (a person) nor were blocked by them."""
         if role == "suspended":
             return expression.FALSE_DOMAIN
         domain = [
@@ -360,6 +384,10 @@ class ResPartner(models.Model):
         ]
         if role not in ("member", "officer"):
             domain.append(("visibility_profile", "=", "public"))
+        if viewer:
+            blocked = self.env["alumni.contact.request"]._alumni_blocked_partner_ids(viewer)
+            if blocked:
+                domain.append(("id", "not in", blocked))
         return domain
 
     def _alumni_visible_profiles(self, user=None):
@@ -369,6 +397,10 @@ class ResPartner(models.Model):
         A person's page is theirs to see while they are a member; an
         officer sees every member's page; anyone else sees the members the
         directory lists for them.
+
+        Blocks hide people as in the directory; a person with whom the
+        viewer has an accepted contact request shows their e-mail address,
+        whatever visibility_email says, to this viewer only.
 
         Runs as superuser: a visitor or a member may not read other people;
         what they receive is decided here, field by field.
@@ -383,13 +415,21 @@ class ResPartner(models.Model):
         if role == "officer":
             domain = [("network_state", "=", "member"), ("is_deceased", "=", False)]
         else:
-            domain = self._alumni_listed_domain(role)
+            domain = self._alumni_listed_domain(role, user.partner_id)
         visible = Partner.search([("id", "in", (people - own).ids), *domain]) | own
-        return [
+        profiles = [
             partner._alumni_profile_values("self" if partner in own else role)
             for partner in people
             if partner in visible
         ]
+        if profiles and role == "member":
+            emails = self.env["alumni.contact.request"]._alumni_contact_emails(
+                user.partner_id, self.browse([profile["id"] for profile in profiles])
+            )
+            for profile in profiles:
+                if profile["id"] in emails:
+                    profile.update(email=emails[profile["id"]], is_contact=True)
+        return profiles
 
     @api.model
     def _alumni_directory_search(self, filters, offset=0, limit=20, user=None):
@@ -408,7 +448,10 @@ class ResPartner(models.Model):
             return 0, []
         levels = list(VIEWER_LEVELS[role])
         domain = expression.AND(
-            [self._alumni_listed_domain(role), self._alumni_filter_domain(filters, levels)]
+            [
+                self._alumni_listed_domain(role, user.partner_id),
+                self._alumni_filter_domain(filters, levels),
+            ]
         )
         Partner = self.sudo()
         total = Partner.search_count(domain)
@@ -434,7 +477,7 @@ class ResPartner(models.Model):
         if role == "suspended":
             return empty
         levels = list(VIEWER_LEVELS[role])
-        listed = self._alumni_listed_domain(role)
+        listed = self._alumni_listed_domain(role, user.partner_id)
         Partner = self.sudo()
         enrolments = (
             self.env["alumni.enrollment"]
@@ -654,28 +697,10 @@ class ResPartner(models.Model):
             return None
         return self.sudo()
 
-
-# ----------------------------------------------------------------------
-# Contact requests (alumni.contact.request): blocks hide people from each
-# other, and an accepted request shows each other's e-mail address.
-# ----------------------------------------------------------------------
-
-
-class ResPartnerContactRequests(models.Model):
-    # A block of its own, as the suite's engineers extend res.partner here.
-    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
-
-    alumni_contact_request_count = fields.Integer(
-        string="Contact Requests",
-        compute="_compute_alumni_contact_counts",
-        groups="usn_alumni_base.group_alumni_user",
-    )
-    alumni_contact_report_count = fields.Integer(
-        string="Abuse Reports",
-        compute="_compute_alumni_contact_counts",
-        groups="usn_alumni_base.group_alumni_user",
-        help="Reports of members about this person.",
-    )
+    # ------------------------------------------------------------------
+    # Contact requests (alumni.contact.request): blocks hide people from each
+    # other, and an accepted request shows each other's e-mail address.
+    # ------------------------------------------------------------------
 
     def _compute_alumni_contact_counts(self):
         """Requests sent and received, and reports about each person of
@@ -712,76 +737,10 @@ class ResPartnerContactRequests(models.Model):
         action["context"] = {}
         return action
 
-    @api.model
-    def _alumni_listed_domain(self, role):
-        """Without the people the viewer blocked or was blocked by."""
-        domain = super()._alumni_listed_domain(role)
-        viewer = self.env.context.get("alumni_viewer_partner_id")
-        if viewer is None:
-            viewer = self.env.user.partner_id.id
-        blocked = self.env["alumni.contact.request"]._alumni_blocked_partner_ids(
-            self.env["res.partner"].browse(viewer)
-        )
-        if blocked and domain != expression.FALSE_DOMAIN:
-            domain = [*domain, ("id", "not in", blocked)]
-        return domain
-
-    def _alumni_visible_profiles(self, user=None):
-        """Blocks hide as in the directory; a person with whom the viewer has
-        an accepted contact request shows their e-mail address, whatever
-        visibility_email says, to this viewer only."""
-        user = user or self.env.user
-        profiles = super(
-            ResPartnerContactRequests,
-            self.with_context(alumni_viewer_partner_id=user.partner_id.id),
-        )._alumni_visible_profiles(user)
-        if profiles and self._alumni_viewer_role(user) == "member":
-            emails = self.env["alumni.contact.request"]._alumni_contact_emails(
-                user.partner_id, self.browse([profile["id"] for profile in profiles])
-            )
-            for profile in profiles:
-                if profile["id"] in emails:
-                    profile.update(email=emails[profile["id"]], is_contact=True)
-        return profiles
-
-    @api.model
-    def _alumni_directory_search(self, filters, offset=0, limit=20, user=None):
-        user = user or self.env.user
-        return super(
-            ResPartnerContactRequests,
-            self.with_context(alumni_viewer_partner_id=user.partner_id.id),
-        )._alumni_directory_search(filters, offset=offset, limit=limit, user=user)
-
-    @api.model
-    def _alumni_directory_choices(self, user=None):
-        user = user or self.env.user
-        return super(
-            ResPartnerContactRequests,
-            self.with_context(alumni_viewer_partner_id=user.partner_id.id),
-        )._alumni_directory_choices(user=user)
-
-
-# ----------------------------------------------------------------------
-# Data that stays current: the yearly "is this still right?" e-mail and
-# its signed one-click confirmation.
-# ----------------------------------------------------------------------
-
-
-VERIFY_SCOPE = "usn_alumni_network.verify"
-VERIFY_INTERVAL_MONTHS = 12
-VERIFY_LINK_DAYS = 60
-VERIFY_BATCH_SIZE = 500
-
-
-class ResPartnerVerifyReminder(models.Model):
-    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
-
-    network_verify_reminder_date = fields.Date(
-        string="Asked to Confirm On",
-        copy=False,
-        groups=PERSON_GROUPS,
-        help="When the member was last asked by e-mail whether their data is still right.",
-    )
+    # ------------------------------------------------------------------
+    # Data that stays current: the yearly "is this still right?" e-mail and
+    # its signed one-click confirmation.
+    # ------------------------------------------------------------------
 
     @api.model
     def _alumni_verify_reminder_domain(self, today=None):
