@@ -56,8 +56,12 @@ class DashboardChecks:
         self.assertTrue(refs)
         for kind, model, name, where in refs:
             with self.subTest(kind=kind, model=model, name=name, where=where):
-                if kind == "menu":
-                    self.assertTrue(self.env.ref(name, raise_if_not_found=False), name)
+                if kind in ("menu", "xmlid"):
+                    record = self.env.ref(name, raise_if_not_found=False)
+                    self.assertTrue(record, name)
+                    self.assertEqual(
+                        record._name, "ir.ui.menu" if kind == "menu" else "ir.actions.act_window"
+                    )
                     continue
                 self.assertIn(model, self.env)
                 if kind == "model":

@@ -33,13 +33,16 @@ def dashboard_references(data):
 
     Returns a list of ``(kind, model, name, where)``: kind is ``model``
     (name is empty), ``field`` (a field path on the model), ``measure`` (an
-    aggregated field) or ``menu`` (an XML id; model is empty); ``where``
-    says which part of the document names it.
+    aggregated field), ``menu`` (the XML id of a menu a cell links to) or
+    ``xmlid`` (of the action a pivot opens); for these two model is empty.
+    ``where`` says which part of the document names it.
     """
     refs = []
     for pivot_id, pivot in data.get("pivots", {}).items():
         model, where = pivot["model"], f"pivot {pivot_id}"
         refs.append(("model", model, "", where))
+        if pivot.get("actionXmlId"):
+            refs.append(("xmlid", "", pivot["actionXmlId"], where))
         for measure in pivot.get("measures", []):
             if measure["fieldName"] != "__count":
                 refs.append(("measure", model, measure["fieldName"], where))
