@@ -39,10 +39,10 @@
         "views/website_verify_templates.xml",
         "report/alumni_network_freshness_report_views.xml",
         "views/res_partner_verify_views.xml",
+        "data/spreadsheet_dashboard_data.xml",
     ],
     "demo": [
         "demo/alumni_network_group_demo.xml",
-        "data/spreadsheet_dashboard_data.xml",
     ],
     "assets": {
         "web.assets_tests": [
