@@ -908,6 +908,7 @@ class ResPartner(models.Model):
         names = set(vals_list[0]) if vals_list else set()
         if (
             len(vals_list) > UPDATE_BATCH_SIZE
+            and names - {"write_uid", "write_date"}
             and names <= LIFECYCLE_COLUMNS
             and all(vals.keys() == names for vals in vals_list)
         ):

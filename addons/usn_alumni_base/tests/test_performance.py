@@ -5,6 +5,7 @@ from math import ceil
 
 from freezegun import freeze_time
 
+from odoo import fields
 from odoo.models import INSERT_BATCH_SIZE, PREFETCH_MAX, UPDATE_BATCH_SIZE
 from odoo.tests import tagged
 
@@ -72,6 +73,17 @@ class TestSetWise(AlumniCommon):
         start = self.cr.sql_log_count
         self.env.flush_all()
         return self.cr.sql_log_count - start
+
+    def test_many_people_with_only_the_log_columns_to_store(self):
+        """More than a hundred people with nothing but the log columns to
+        store (as when only a many2many of each changed) are written as Odoo
+        writes them, not as an UPDATE without a column."""
+        people = self.env["res.partner"].create([{"name": f"Reader {i}"} for i in range(150)])
+        self.env.flush_all()
+        now = fields.Datetime.now()
+        people._write_multi([{"write_uid": self.user_officer.id, "write_date": now}] * 150)
+        self.env.invalidate_all()
+        self.assertEqual(set(people.mapped("write_uid")), {self.user_officer})
 
     def test_stage_update_query_bound(self):
         small, _queries = self._create_enrollments(100)
