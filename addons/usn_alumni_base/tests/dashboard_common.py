@@ -64,7 +64,7 @@ class DashboardChecks:
                     )
                     continue
                 self.assertIn(model, self.env)
-                if kind == "model":
+                if kind in ("model", "view"):
                     continue
                 Model = self.env[model]
                 for part in name.split("."):
@@ -93,3 +93,19 @@ class DashboardChecks:
             .with_user(user)
             .read_group(pivot["domain"], measures, rows, lazy=False)
         )
+
+    def assertDashboardLinksWorkFor(self, xmlid, users):
+        """Each link of the dashboard's cells opens for each user: the menu
+        is one they have (else the cell shows an error), the model one they
+        may read."""
+        __, data = self._dashboard_data(xmlid)
+        links = [ref for ref in dashboard_references(data) if ref[0] in ("menu", "view")]
+        self.assertTrue(links)
+        for user in users:
+            visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+            for kind, model, name, where in links:
+                with self.subTest(user=user.login, where=where):
+                    if kind == "menu":
+                        self.assertIn(self.env.ref(name).id, visible)
+                    else:
+                        self.assertTrue(self.env[model].with_user(user).has_access("read"))

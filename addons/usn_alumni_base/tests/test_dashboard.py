@@ -97,6 +97,7 @@ class TestAlumniDashboard(DashboardChecks, AlumniCommon):
             snapshot = dashboard.with_user(user).get_readonly_dashboard()["snapshot"]
             self.assertIn("alumni.funnel.report", str(snapshot["pivots"]))
         self.assertNotIn(dashboard, Dashboard.with_user(self.user_employee).search([]))
+        self.assertDashboardLinksWorkFor(DASHBOARD, self.user_officer | self.user_coordinator)
 
     def test_coordinator_figures_hold_only_their_faculties(self):
         """The dashboard's pivots, read as the browser reads them: the

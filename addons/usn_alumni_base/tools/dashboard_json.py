@@ -9,12 +9,14 @@ would leave an empty or broken figure behind, noticed only in the browser.
 each against the registry.
 """
 
+import json
 import re
 
 # PIVOT.VALUE(id, "measure", ...) and ODOO.LIST(id, index, "field").
 _PIVOT_VALUE = re.compile(r'PIVOT\.VALUE\(\s*"?(\d+)"?\s*,\s*"([^"]+)"')
 _LIST_FIELD = re.compile(r'ODOO\.LIST\(\s*"?(\d+)"?\s*,\s*[^,]+,\s*"([^"]+)"')
 _MENU_LINK = re.compile(r"odoo://ir_menu_xml_id/([\w.]+)")
+_VIEW_LINK = re.compile(r"\]\(odoo://view/(\{.*\})\)$")
 
 
 def _field_name(spec):
@@ -34,7 +36,8 @@ def dashboard_references(data):
     Returns a list of ``(kind, model, name, where)``: kind is ``model``
     (name is empty), ``field`` (a field path on the model), ``measure`` (an
     aggregated field), ``menu`` (the XML id of a menu a cell links to) or
-    ``xmlid`` (of the action a pivot opens); for these two model is empty.
+    ``xmlid`` (of the action a pivot opens); for these two model is empty;
+    ``view`` (a cell's link to the views of the model).
     ``where`` says which part of the document names it.
     """
     refs = []
@@ -91,12 +94,21 @@ def dashboard_references(data):
                 for match in chart.get("fieldMatching", {}).values()
                 if match.get("chain")
             )
-        for ref, cell in sheet.get("cells", {}).items():
-            content = cell.get("content", "")
-            where = f"{sheet['name']}!{ref}"
-            for pivot_id, measure in _PIVOT_VALUE.findall(content):
-                refs.append(("measure", pivots[pivot_id]["model"], measure, where))
-            for list_id, field in _LIST_FIELD.findall(content):
-                refs.append(("field", lists[list_id]["model"], field, where))
-            refs.extend(("menu", "", xmlid, where) for xmlid in _MENU_LINK.findall(content))
+        refs.extend(_cell_references(sheet, pivots, lists))
+    return refs
+
+
+def _cell_references(sheet, pivots, lists):
+    """The names the formulas and links of a sheet's cells read."""
+    refs = []
+    for ref, cell in sheet.get("cells", {}).items():
+        content = cell.get("content", "")
+        where = f"{sheet['name']}!{ref}"
+        for pivot_id, measure in _PIVOT_VALUE.findall(content):
+            refs.append(("measure", pivots[pivot_id]["model"], measure, where))
+        for list_id, field in _LIST_FIELD.findall(content):
+            refs.append(("field", lists[list_id]["model"], field, where))
+        refs.extend(("menu", "", xmlid, where) for xmlid in _MENU_LINK.findall(content))
+        for link in _VIEW_LINK.findall(content):
+            refs.append(("view", json.loads(link)["action"]["modelName"], "", where))
     return refs

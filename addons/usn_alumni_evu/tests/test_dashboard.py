@@ -46,3 +46,4 @@ class TestEvuDashboard(DashboardChecks, AlumniEvuCommon):
         # The continuing-education analyses are not theirs to read.
         self.assertNotIn(dashboard, Dashboard.with_user(self.user_coordinator).search([]))
         self.assertNotIn(dashboard, Dashboard.with_user(self.user_employee).search([]))
+        self.assertDashboardLinksWorkFor(DASHBOARD, self.user_officer | self.user_marketing)

@@ -34,6 +34,7 @@ class TestNetworkDashboard(DashboardChecks, AlumniNetworkCommon):
         for user in (self.user_officer, self.user_coordinator):
             self.assertIn(dashboard, Dashboard.with_user(user).search([]))
         self.assertNotIn(dashboard, Dashboard.with_user(self.user_employee).search([]))
+        self.assertDashboardLinksWorkFor(DASHBOARD, self.user_officer | self.user_coordinator)
         self.env.flush_all()
         officer = {
             group["faculty_id"][0]
