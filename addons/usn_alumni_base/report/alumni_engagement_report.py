@@ -148,13 +148,6 @@ class AlumniEngagementReport(models.Model):
                        %(half_life)s AS half_life,
                        %(threshold)s AS threshold
             ),
-            activity AS (
-                SELECT touch.partner_id, %(activity_columns)s
-                  FROM alumni_lifecycle_event touch
-                 CROSS JOIN params
-                 WHERE %(any_activity)s
-                 GROUP BY touch.partner_id
-            ),
             alumni AS (
                 SELECT DISTINCT ON (enrollment.partner_id, enrollment.programme_id)
                        enrollment.id, enrollment.partner_id, enrollment.programme_id,
@@ -167,6 +160,16 @@ class AlumniEngagementReport(models.Model):
                    AND NOT COALESCE(person.is_deceased, FALSE)
                  ORDER BY enrollment.partner_id, enrollment.programme_id,
                           enrollment.graduation_year DESC, enrollment.id DESC
+            ),
+            activity AS (
+                -- only the alumni's rows: most of the timeline is people
+                -- who never graduated
+                SELECT touch.partner_id, %(activity_columns)s
+                  FROM alumni_lifecycle_event touch
+                 CROSS JOIN params
+                 WHERE (%(any_activity)s)
+                   AND touch.partner_id IN (SELECT alumni.partner_id FROM alumni)
+                 GROUP BY touch.partner_id
             ),
             scored AS (
                 SELECT alumni.id, alumni.partner_id, alumni.programme_id,
