@@ -1,6 +1,7 @@
 # The abstract models first: res_partner imports the models built on them.
 from . import alumni_person_record
 from . import alumni_lifecycle_document
+from . import alumni_sql_report_mixin
 from . import alumni_report_rate_mixin
 from . import alumni_report_access_mixin
 from . import res_partner

@@ -1,6 +1,6 @@
 # Copyright 2026 University of South-Eastern Norway
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 # The kinds of activity that make an alumnus engaged: (weight parameter,
@@ -62,7 +62,7 @@ class AlumniEngagementReport(models.Model):
     """
 
     _name = "alumni.engagement.report"
-    _inherit = ["alumni.report.rate.mixin", "alumni.report.access.mixin"]
+    _inherit = ["alumni.sql.report.mixin", "alumni.report.rate.mixin", "alumni.report.access.mixin"]
     _description = "Alumni Engagement Analysis"
     _auto = False
     _order = "score desc, partner_id"
@@ -102,12 +102,6 @@ class AlumniEngagementReport(models.Model):
         aggregator=None,
         help="1 for the most engaged alumnus of the programme and graduation year.",
     )
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
-        )
 
     def _query(self):
         weights = SQL(", ").join(

@@ -1,6 +1,6 @@
 # Copyright 2026 University of South-Eastern Norway
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 MIN_SAMPLE_PARAM = "usn_alumni_base.feeder_school_min_sample"
@@ -20,7 +20,7 @@ class AlumniFeederSchoolReport(models.Model):
     """
 
     _name = "alumni.feeder.school.report"
-    _inherit = ["alumni.report.access.mixin"]
+    _inherit = ["alumni.sql.report.mixin", "alumni.report.access.mixin"]
     _description = "Feeder School Analysis"
     _auto = False
     _order = "student_count desc, school_id, programme_id"
@@ -57,12 +57,6 @@ class AlumniFeederSchoolReport(models.Model):
         help="Fewer students than the minimum sample set in the settings: the difference "
         "says little.",
     )
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
-        )
 
     def _query(self):
         return SQL(

@@ -41,7 +41,7 @@ class AlumniFunnelReport(models.Model):
     """
 
     _name = "alumni.funnel.report"
-    _inherit = ["alumni.report.rate.mixin", "alumni.report.access.mixin"]
+    _inherit = ["alumni.sql.report.mixin", "alumni.report.rate.mixin", "alumni.report.access.mixin"]
     _description = "Recruitment Funnel Analysis"
     _auto = False
     _order = "intake_year desc, programme_id"
@@ -123,10 +123,7 @@ class AlumniFunnelReport(models.Model):
             ["programme_id", "partner_id", "kind", "date"],
             where="programme_id IS NOT NULL",
         )
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
-        )
+        super().init()
 
     def _query(self):
         step_columns = SQL(", ").join(

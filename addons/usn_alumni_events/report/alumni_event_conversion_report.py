@@ -1,6 +1,6 @@
 # Copyright 2026 University of South-Eastern Norway
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 from ..models.event_type import ALUMNI_EVENT_KINDS
@@ -22,7 +22,7 @@ class AlumniEventConversionReport(models.Model):
     """
 
     _name = "alumni.event.conversion.report"
-    _inherit = ["alumni.report.rate.mixin"]
+    _inherit = ["alumni.sql.report.mixin", "alumni.report.rate.mixin"]
     _description = "Event Conversion Analysis"
     _auto = False
     _order = "date desc, event_id desc"
@@ -71,16 +71,6 @@ class AlumniEventConversionReport(models.Model):
         digits=(16, 1),
         help="Enrolled, in percent of the people registered.",
     )
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                self._query(),
-            )
-        )
 
     def _query(self):
         return SQL(

@@ -1,6 +1,6 @@
 # Copyright 2026 University of South-Eastern Norway
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 # The reasons (mailing.trace.failure_type) for which the suite skips a person
@@ -24,7 +24,7 @@ class AlumniEvuCampaignReport(models.Model):
     """
 
     _name = "alumni.evu.campaign.report"
-    _inherit = ["alumni.report.rate.mixin", "alumni.report.access.mixin"]
+    _inherit = ["alumni.sql.report.mixin", "alumni.report.rate.mixin", "alumni.report.access.mixin"]
     _description = "Continuing Education Campaign Analysis"
     _auto = False
     _order = "date desc, mailing_id desc"
@@ -86,16 +86,6 @@ class AlumniEvuCampaignReport(models.Model):
         aggregator="avg",
         digits=(16, 1),
     )
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                self._query(),
-            )
-        )
 
     def _query(self):
         return SQL(

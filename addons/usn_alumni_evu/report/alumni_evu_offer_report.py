@@ -1,6 +1,6 @@
 # Copyright 2026 University of South-Eastern Norway
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 from ..models.alumni_evu_offer import DELIVERY_MODES, OFFER_STATES
@@ -18,7 +18,7 @@ class AlumniEvuOfferReport(models.Model):
     """
 
     _name = "alumni.evu.offer.report"
-    _inherit = ["alumni.report.rate.mixin", "alumni.report.access.mixin"]
+    _inherit = ["alumni.sql.report.mixin", "alumni.report.rate.mixin", "alumni.report.access.mixin"]
     _description = "Continuing Education Offer Analysis"
     _auto = False
     _order = "date_start desc, offer_id desc"
@@ -70,16 +70,6 @@ class AlumniEvuOfferReport(models.Model):
         digits=(16, 1),
         help="Network members, in percent of the people enrolled.",
     )
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                self._query(),
-            )
-        )
 
     def _query(self):
         return SQL(

@@ -1,6 +1,6 @@
 # Copyright 2026 University of South-Eastern Norway
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 FRESHNESS = [
@@ -24,7 +24,7 @@ class AlumniNetworkFreshnessReport(models.Model):
     """
 
     _name = "alumni.network.freshness.report"
-    _inherit = ["alumni.report.rate.mixin"]
+    _inherit = ["alumni.sql.report.mixin", "alumni.report.rate.mixin"]
     _description = "Network Data Freshness Analysis"
     _auto = False
     _order = "faculty_id, partner_id"
@@ -58,12 +58,6 @@ class AlumniNetworkFreshnessReport(models.Model):
         aggregator="avg",
         digits=(16, 1),
     )
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
-        )
 
     def _query(self):
         return SQL(
