@@ -123,7 +123,7 @@ class AlumniFunnelReport(models.Model):
             ["programme_id", "partner_id", "kind", "date"],
             where="programme_id IS NOT NULL",
         )
-        super().init()
+        return super().init()
 
     def _query(self):
         step_columns = SQL(", ").join(
