@@ -3,7 +3,7 @@
 {
     "name": "USN Alumni: Student Lifecycle",
     "summary": "One record per person from first enquiry to lifelong alumnus",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Marketing/Alumni",
     "website": "https://github.com/usn-alumni/usn-alumni-suite",
     "author": "University of South-Eastern Norway",

@@ -13,6 +13,7 @@ from . import alumni_interest
 from . import alumni_consent_purpose
 from . import alumni_consent
 from . import alumni_lifecycle_event
+from . import alumni_engagement_activity
 from . import alumni_application
 from . import alumni_enrollment
 from . import alumni_prior_education
@@ -24,4 +25,5 @@ from . import alumni_import_job
 from . import alumni_import_job_line
 from . import alumni_duplicate_candidate
 from . import res_config_settings
+from . import ir_config_parameter
 from . import alumni_demo

@@ -117,6 +117,8 @@ class AlumniDemo(models.AbstractModel):
         progress.step("people planned", len(population.people))
         run = DemoRun(env, population, progress, first=not done)
         self.with_env(env)._alumni_demo_generate(run)
+        # The generators date part of the timeline in SQL.
+        env["alumni.engagement.activity"]._refresh()
         env.flush_all()
         params.set_param(MARKER_PARAM, json.dumps({"size": size, "seed": seed}))
         return run

@@ -63,6 +63,30 @@ class AlumniLifecycleEvent(models.Model):
     res_model = fields.Char(string="Source Model", index=True)
     res_id = fields.Many2oneReference(string="Source Record", model_field="res_model")
 
+    # What the engagement score adds up (alumni.engagement.activity) follows
+    # the rows written through the ORM as well as those _append() writes.
+    @api.model_create_multi
+    def create(self, vals_list):
+        events = super().create(vals_list)
+        self.env["alumni.engagement.activity"]._refresh_for_rows(
+            [{"partner_id": event.partner_id.id, "kind": event.kind} for event in events]
+        )
+        return events
+
+    def write(self, vals):
+        if not {"partner_id", "kind", "date"} & vals.keys():
+            return super().write(vals)
+        partner_ids = set(self.partner_id.ids)
+        res = super().write(vals)
+        self.env["alumni.engagement.activity"]._refresh(partner_ids | set(self.partner_id.ids))
+        return res
+
+    def unlink(self):
+        partner_ids = set(self.partner_id.ids)
+        res = super().unlink()
+        self.env["alumni.engagement.activity"]._refresh(partner_ids)
+        return res
+
     def action_open_source(self):
         self.ensure_one()
         if not self.res_model or not self.res_id:
@@ -164,6 +188,7 @@ class AlumniLifecycleEvent(models.Model):
             )
         )
         events = self.browse(row[0] for row in self.env.cr.fetchall())
+        self.env["alumni.engagement.activity"]._refresh_for_rows(rows)
         return events, self.env["res.partner"].browse(set(arrays["partner_id"]))
 
     @api.model

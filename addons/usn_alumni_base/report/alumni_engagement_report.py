@@ -3,47 +3,16 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
-# The kinds of activity that make an alumnus engaged: (weight parameter,
-# default weight, SQL condition on the timeline row's kind).
-ENGAGEMENT_ACTIVITIES = {
-    "event_score": (
-        "usn_alumni_base.engagement_weight_event",
-        3.0,
-        "touch.kind = 'event_attendance'",
-    ),
-    "evu_score": ("usn_alumni_base.engagement_weight_evu", 5.0, "touch.kind = 'evu_enrollment'"),
-    # Joining, and whatever else the network addon records of a member's
-    # activity; leaving and suspension are no engagement.
-    "network_score": (
-        "usn_alumni_base.engagement_weight_network",
-        2.0,
-        "touch.kind LIKE 'network\\_%%' AND touch.kind NOT IN ('network_leave', "
-        "'network_suspension')",
-    ),
-    "mailing_score": (
-        "usn_alumni_base.engagement_weight_mailing",
-        1.0,
-        "touch.kind = 'mailing_click'",
-    ),
-}
-HALF_LIFE_PARAM = "usn_alumni_base.engagement_half_life_months"
-DEFAULT_HALF_LIFE = 12.0
+from ..models.alumni_engagement_activity import (
+    DEFAULT_HALF_LIFE,
+    ENGAGEMENT_ACTIVITIES,
+    HALF_LIFE_PARAM,
+    config_number,
+    decay,
+)
+
 THRESHOLD_PARAM = "usn_alumni_base.engagement_threshold"
 DEFAULT_THRESHOLD = 1.0
-# Months of the half-life, in days.
-DAYS_PER_MONTH = 30.4375
-
-
-def _parameter(key, default):
-    """SQL: the system parameter ``key`` as a number, ``default`` when it is
-    not set or not a number of zero or more."""
-    return SQL(
-        """COALESCE((SELECT CASE WHEN value ~ '^\\s*\\d+(\\.\\d+)?\\s*$'
-                                 THEN trim(value)::float END
-                       FROM ir_config_parameter WHERE key = %s), %s)""",
-        key,
-        default,
-    )
 
 
 class AlumniEngagementReport(models.Model):
@@ -104,36 +73,22 @@ class AlumniEngagementReport(models.Model):
     )
 
     def _query(self):
+        # The activity is added up per person beforehand
+        # (alumni.engagement.activity): here it is weighted and aged from
+        # the date of the sums to now.
         weights = SQL(", ").join(
-            SQL("%s AS %s", _parameter(key, default), SQL.identifier(f"w_{name}"))
-            for name, (key, default, __) in ENGAGEMENT_ACTIVITIES.items()
-        )
-        activity_columns = SQL(", ").join(
-            SQL(
-                "SUM(CASE WHEN %s THEN params.%s * %s ELSE 0 END) AS %s",
-                SQL(condition),
-                SQL.identifier(f"w_{name}"),
-                SQL(
-                    """CASE WHEN params.half_life > 0
-                            THEN power(0.5, GREATEST(EXTRACT(EPOCH FROM
-                                       (now() AT TIME ZONE 'UTC') - touch.date), 0)
-                                       / 86400.0 / (params.half_life * %s))
-                            ELSE 1 END""",
-                    DAYS_PER_MONTH,
-                ),
-                SQL.identifier(name),
-            )
-            for name, (__, __, condition) in ENGAGEMENT_ACTIVITIES.items()
-        )
-        any_activity = SQL(" OR ").join(
-            SQL("(%s)", SQL(condition)) for __, __, condition in ENGAGEMENT_ACTIVITIES.values()
+            SQL("%s AS %s", config_number(key, default), SQL.identifier(f"w_{name}"))
+            for name, (key, default, __, __) in ENGAGEMENT_ACTIVITIES.items()
         )
         components = SQL(", ").join(
-            SQL("COALESCE(activity.%s, 0) AS %s", SQL.identifier(name), SQL.identifier(name))
+            SQL(
+                "COALESCE(activity.%s * params.%s * %s, 0) AS %s",
+                SQL.identifier(f"{name}_activity"),
+                SQL.identifier(f"w_{name}"),
+                decay(SQL.identifier("activity", "date"), SQL.identifier("params", "half_life")),
+                SQL.identifier(f"{name}_score"),
+            )
             for name in ENGAGEMENT_ACTIVITIES
-        )
-        total = SQL(" + ").join(
-            SQL("COALESCE(activity.%s, 0)", SQL.identifier(name)) for name in ENGAGEMENT_ACTIVITIES
         )
         return SQL(
             """
@@ -155,25 +110,19 @@ class AlumniEngagementReport(models.Model):
                  ORDER BY enrollment.partner_id, enrollment.programme_id,
                           enrollment.graduation_year DESC, enrollment.id DESC
             ),
-            activity AS (
-                -- only the alumni's rows: most of the timeline is people
-                -- who never graduated
-                SELECT touch.partner_id, %(activity_columns)s
-                  FROM alumni_lifecycle_event touch
-                 CROSS JOIN params
-                 WHERE (%(any_activity)s)
-                   AND touch.partner_id IN (SELECT alumni.partner_id FROM alumni)
-                 GROUP BY touch.partner_id
-            ),
-            scored AS (
+            components AS (
                 SELECT alumni.id, alumni.partner_id, alumni.programme_id,
                        programme.faculty_id, alumni.graduation_year,
                        make_date(alumni.graduation_year, 1, 1) AS cohort_date,
-                       %(components)s,
-                       %(total)s AS score
+                       %(components)s
                   FROM alumni
                   JOIN alumni_programme programme ON programme.id = alumni.programme_id
-                  LEFT JOIN activity ON activity.partner_id = alumni.partner_id
+                  LEFT JOIN alumni_engagement_activity activity
+                         ON activity.partner_id = alumni.partner_id
+                 CROSS JOIN params
+            ),
+            scored AS (
+                SELECT components.*, %(total)s AS score FROM components
             )
             SELECT scored.*,
                    1 AS alumni_count,
@@ -186,10 +135,10 @@ class AlumniEngagementReport(models.Model):
              CROSS JOIN params
             """,
             weights=weights,
-            half_life=_parameter(HALF_LIFE_PARAM, DEFAULT_HALF_LIFE),
-            threshold=_parameter(THRESHOLD_PARAM, DEFAULT_THRESHOLD),
-            activity_columns=activity_columns,
-            any_activity=any_activity,
+            half_life=config_number(HALF_LIFE_PARAM, DEFAULT_HALF_LIFE),
+            threshold=config_number(THRESHOLD_PARAM, DEFAULT_THRESHOLD),
             components=components,
-            total=total,
+            total=SQL(" + ").join(
+                SQL.identifier("components", f"{name}_score") for name in ENGAGEMENT_ACTIVITIES
+            ),
         )

@@ -73,6 +73,7 @@ class TestEngagementReport(AlumniCommon):
             ]
         )
         cls.people = people
+        cls.now = now
         cls.env.flush_all()
         cls.Report = cls.env["alumni.engagement.report"]
 
@@ -169,3 +170,58 @@ class TestEngagementReport(AlumniCommon):
         report = self.Report.with_user(lonely)
         self.assertEqual(self._scores(report), {})
         self.assertEqual(report._read_group([], ["programme_id"], ["alumni_count:sum"]), [])
+
+    def test_scores_follow_the_timeline(self):
+        Timeline = self.env["alumni.lifecycle.event"]
+        cora = self.people["Cora"]
+        # Appended, as the suite's addons write the timeline: Cora attends
+        # an event now and is engaged.
+        Timeline._append([{"partner_id": cora.id, "kind": "event_attendance", "date": self.now}])
+        self.assertEqual(self._scores()["Cora"], 3.5)
+        # Through the ORM: created, moved to another person, deleted.
+        click = Timeline.create({"partner_id": cora.id, "kind": "mailing_click", "date": self.now})
+        self.assertEqual(self._scores()["Cora"], 4.5)
+        click.partner_id = self.people["Dina"]
+        self.assertEqual(self._scores()["Cora"], 3.5)
+        self.assertEqual(self._scores()["Dina"], 6.0)
+        click.unlink()
+        self.assertEqual(self._scores()["Dina"], 5.0)
+        # A row that is no engagement changes nothing.
+        Timeline._append([{"partner_id": cora.id, "kind": "stage_change", "date": self.now}])
+        self.assertEqual(self._scores()["Cora"], 3.5)
+
+    def test_scores_age_from_the_stored_sums_and_every_night(self):
+        # The sums as they stood a year ago count half today.
+        self.env.cr.execute(
+            "UPDATE alumni_engagement_activity SET date = date - interval '365.25 days'"
+        )
+        self.env.invalidate_all()
+        self.assertEqual(self._scores(), {"Alma": 2.875, "Bror": 1.0, "Cora": 0.25, "Dina": 2.5})
+        # The nightly job adds up the timeline again as of today.
+        self.env.ref("usn_alumni_base.ir_cron_alumni_engagement_activity").method_direct_trigger()
+        self.env.invalidate_all()
+        self.assertEqual(self._scores(), {"Alma": 5.75, "Bror": 2.0, "Cora": 0.5, "Dina": 5.0})
+
+    def test_a_new_half_life_ages_everyone_again(self):
+        # Set as a system parameter, not through the settings: 6 months.
+        self.env["ir.config_parameter"].set_param(
+            "usn_alumni_base.engagement_half_life_months", "6"
+        )
+        self.env.invalidate_all()
+        # Alma: 3 + 5 / 4 + 1 / 16; Cora: 1 / 4.
+        self.assertEqual(self._scores()["Alma"], 4.3125)
+        self.assertEqual(self._scores()["Cora"], 0.25)
+        self.env["ir.config_parameter"].search(
+            [("key", "=", "usn_alumni_base.engagement_half_life_months")]
+        ).unlink()
+        self.env.invalidate_all()
+        self.assertEqual(self._scores()["Alma"], 5.75)
+
+    def test_merged_people_keep_their_activity(self):
+        bror, cora = self.people["Bror"], self.people["Cora"]
+        self.env["base.partner.merge.automatic.wizard"]._merge(
+            (bror | cora).ids, bror, extra_checks=False
+        )
+        self.env.invalidate_all()
+        self.assertEqual(self._scores()["Bror"], 2.5)
+        self.assertNotIn("Cora", self._scores())

@@ -52,6 +52,7 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         dst_partner.modified(
             [name for name, field in dst_partner._fields.items() if field.type == "one2many"]
         )
+        self.env["alumni.engagement.activity"]._refresh(dst_partner.ids)
         return res
 
     def _check_student_numbers(self, partners):
