@@ -26,6 +26,7 @@
         "views/res_config_settings_views.xml",
         "report/event_registration_badge.xml",
         "report/alumni_event_conversion_report_views.xml",
+        "data/spreadsheet_dashboard_data.xml",
         "wizards/alumni_event_invite_wizard_views.xml",
     ],
     "assets": {

@@ -10,3 +10,5 @@ from . import test_website
 from . import test_event_kinds
 from . import test_security
 from . import test_demo_generator
+from . import test_dashboard
+from . import test_ui_dashboard

@@ -3,7 +3,7 @@
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from ..report.alumni_event_conversion_report import WINDOW_PARAM
@@ -133,6 +133,82 @@ class TestConversion(AlumniEventsCommon):
             [self._figures(self.reunion)[name] for name in COUNTS + RATES],
             [0, 1, 1, 0, 0, 100.0, 0.0, 0.0],
         )
+
+    def test_figures_of_the_people_who_attended(self):
+        figures = {
+            event: self._report().search_read(
+                [("event_id", "=", event.id)],
+                [
+                    "attendee_count",
+                    "attendee_applied_count",
+                    "attendee_enrolled_count",
+                    "attendee_application_rate",
+                    "attendee_enrollment_rate",
+                ],
+            )[0]
+            for event in self.events
+        }
+        march = figures[self.open_day_march]
+        # Attended: 1, 2 and 6; 1 and 2 applied within the window, 1 enrolled
+        # (3 applied before the event and only registered).
+        self.assertEqual(
+            [march[name] for name in ("attendee_applied_count", "attendee_enrolled_count")],
+            [2, 1],
+        )
+        self.assertAlmostEqual(march["attendee_application_rate"], 200 / 3)
+        self.assertAlmostEqual(march["attendee_enrollment_rate"], 100 / 3)
+        # At the trial lecture the one who applied (7) did not come, and 1
+        # applied before it.
+        self.assertEqual(figures[self.trial]["attendee_applied_count"], 0)
+        self.assertEqual(figures[self.trial]["attendee_application_rate"], 0.0)
+        self.assertEqual(figures[self.open_day_october]["attendee_application_rate"], 100.0)
+        groups = self._report()._read_group(
+            [("event_id", "in", self.events.ids)],
+            ["alumni_event_kind"],
+            [
+                "attendee_count:sum",
+                "attendee_applied_count:sum",
+                "attendee_application_rate:avg",
+                "attendee_enrollment_rate:sum",
+            ],
+        )
+        by_kind = {kind: values for kind, *values in groups}
+        # Open Days: 3 of the 4 who attended applied, 1 enrolled.
+        self.assertEqual(by_kind["open_day"][:2], [4, 3])
+        self.assertAlmostEqual(by_kind["open_day"][2], 75.0)
+        self.assertAlmostEqual(by_kind["open_day"][3], 25.0)
+        self.assertEqual(by_kind["reunion"], [1, 0, 0.0, 0.0])
+
+    def test_faculties_of_an_event(self):
+        tech_day = self._create_event(
+            "Technology day",
+            kind="info_meeting",
+            alumni_faculty_ids=[(6, 0, self.faculty_tech.ids)],
+        )
+        it_lecture = self._create_event(
+            "IT trial lecture", kind="trial_lecture", programmes=self.programme_it
+        )
+        untargeted = self._create_event("Summer party", kind="social")
+        events = self.events | tech_day | it_lecture | untargeted
+        rows = self._report().search([("event_id", "in", events.ids)])
+        by_event = {row.event_id: row.faculty_ids for row in rows}
+        # Nursing is a department of the Faculty of Health.
+        self.assertEqual(by_event[self.open_day_march], self.department_nursing)
+        self.assertEqual(by_event[tech_day], self.faculty_tech)
+        self.assertEqual(by_event[it_lecture], self.faculty_tech)
+        self.assertFalse(by_event[untargeted])
+
+        def events_of(domain):
+            return self._report().search([("event_id", "in", events.ids), *domain]).event_id
+
+        health = [("faculty_ids", "child_of", self.faculty_health.ids)]
+        self.assertEqual(events_of(health), self.events)
+        tech = [("faculty_ids", "in", self.faculty_tech.ids)]
+        self.assertEqual(events_of(tech), tech_day | it_lecture)
+        # A faculty is not its departments: searched with "in", Health has none.
+        self.assertFalse(events_of([("faculty_ids", "in", self.faculty_health.ids)]))
+        with self.assertRaises(UserError):
+            events_of([("faculty_ids", "not in", self.faculty_tech.ids)])
 
     def test_the_event_form_shows_the_figures(self):
         events = (self.open_day_march | self.open_day).with_user(self.user_officer)

@@ -6,7 +6,7 @@ import {registry} from "@web/core/registry";
  * The o-spreadsheet model of the dashboard shown, found in the web client's
  * component tree (the Dashboards action keeps it in its state).
  */
-function dashboardModel() {
+export function dashboardModel() {
     const todo = [odoo.__WOWL_DEBUG__.root.__owl__];
     while (todo.length) {
         const node = todo.pop();
@@ -34,7 +34,7 @@ function dashboardTexts(model) {
  * Waits until the dashboard's figures are computed, show ``expected`` and
  * none of ``unexpected`` (a few seconds at most), then checks it.
  */
-async function checkFigures(expected, unexpected, withRequests = true) {
+export async function checkFigures(expected, unexpected, withRequests = true) {
     let texts = [];
     for (let attempt = 0; attempt < 40; attempt++) {
         const model = dashboardModel();
