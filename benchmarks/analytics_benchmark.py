@@ -10,23 +10,45 @@ school for 80 %, and 1,000,000 timeline rows (information requests, events
 attended, applications, offers, enrolments, graduations for the person's
 programme; continuing education, network joins and mailing clicks).
 
+With ``--population demo``, the database is the demo university of
+``--people`` people (``odoo alumni-demo``, all four addons), and what is
+added on top, in SQL, is timeline rows of the demo's people (same kinds and
+spread as above, the funnel steps for the person's programme) up to
+``--timeline`` rows in all; the coordinator's faculty is the first one.
+
 Then prints the time to open each analysis in its default grouping (what
 its first view asks the server for), as an officer and as a faculty
 coordinator of one faculty: best and worst of 3. Target: each under 1 s.
 
-    bash benchmarks/run-analytics-benchmark.sh [--people 100000] [--timeline 1000000] [--keep]
+    bash benchmarks/run-analytics-benchmark.sh [--people 100000] [--timeline 1000000]
+        [--population demo] [--keep]
 """
 
 import argparse
 import os
-import subprocess
+import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import common
 
 DB = "bench_analytics"
 FACULTIES = 4
 PROGRAMMES_PER_FACULTY = 5
 SCHOOLS = 200
 RUNS = 3
+
+
+# The timeline's kinds: (slot, kind, a funnel step for the person's programme).
+TIMELINE_KINDS = """
+    (VALUES (0, 'information_request', TRUE), (1, 'event_registration', TRUE),
+            (2, 'event_attendance', TRUE), (3, 'application', TRUE),
+            (4, 'offer', TRUE), (5, 'enrollment', TRUE), (6, 'graduation', TRUE),
+            (7, 'evu_enrollment', FALSE), (8, 'network_join', FALSE),
+            (9, 'mailing_click', FALSE))
+"""
 
 
 def store_university(env, people, timeline):
@@ -74,7 +96,7 @@ def store_university(env, people, timeline):
     cr.execute("UPDATE res_partner SET commercial_partner_id = id WHERE id >= %(first)s", params)
     # person n (from 0) studies programme n % 20
     cr.execute(
-        """
+        f"""
         CREATE TEMP TABLE bench_person AS
         SELECT p.id, p.id - %(first)s AS n,
                (%(programmes)s::int[])[1 + (p.id - %(first)s) %% 20] AS programme_id,
@@ -118,12 +140,8 @@ def store_university(env, people, timeline):
                1, 1, %(now)s, %(now)s
           FROM generate_series(0, %(timeline)s - 1) AS i
           JOIN bench_person person ON person.n = i %% %(people)s
-          JOIN (VALUES (0, 'information_request', TRUE), (1, 'event_registration', TRUE),
-                       (2, 'event_attendance', TRUE), (3, 'application', TRUE),
-                       (4, 'offer', TRUE), (5, 'enrollment', TRUE), (6, 'graduation', TRUE),
-                       (7, 'evu_enrollment', FALSE), (8, 'network_join', FALSE),
-                       (9, 'mailing_click', FALSE))
-               AS kinds(slot, kind, funnel) ON kinds.slot = (i / %(people)s + i) %% 10;
+          JOIN {TIMELINE_KINDS} AS kinds(slot, kind, funnel)
+            ON kinds.slot = (i / %(people)s + i) %% 10;
         """,
         {**params, "n_schools": SCHOOLS},
     )
@@ -138,6 +156,56 @@ def store_university(env, people, timeline):
         cr.execute(f"ANALYZE {table}")
     cr.execute("SELECT COUNT(*) FROM alumni_lifecycle_event")
     rows = cr.fetchone()[0]
+    officer, coordinator = create_users(env, faculties[:1])
+    return rows, officer, coordinator
+
+
+def complete_demo(env, timeline):
+    """On the demo university: timeline rows of its people, set-wise, up to
+    ``timeline`` rows in all. Returns (rows added, rows, officer,
+    coordinator)."""
+    cr = env.cr
+    cr.execute("SELECT COUNT(*) FROM alumni_lifecycle_event")
+    before = cr.fetchone()[0]
+    cr.execute(
+        """
+        CREATE TEMP TABLE bench_person AS
+        SELECT p.id, (row_number() OVER (ORDER BY p.id)) - 1 AS n,
+               p.alumni_programme_id AS programme_id, pr.faculty_id
+          FROM res_partner p
+          LEFT JOIN alumni_programme pr ON pr.id = p.alumni_programme_id
+         WHERE NOT p.is_company AND p.lifecycle_stage IS NOT NULL
+        """
+    )
+    cr.execute("SELECT COUNT(*) FROM bench_person")
+    people = cr.fetchone()[0]
+    added = max(timeline - before, 0)
+    cr.execute(
+        f"""
+        INSERT INTO alumni_lifecycle_event (partner_id, kind, date, programme_id, faculty_id,
+                                            create_uid, write_uid, create_date, write_date)
+        SELECT person.id, kinds.kind,
+               timestamp '2016-09-01' + make_interval(days => ((i::bigint * 7919) %% 3650)::int),
+               CASE WHEN kinds.funnel THEN person.programme_id END,
+               CASE WHEN kinds.funnel THEN person.faculty_id END,
+               1, 1, now() at time zone 'utc', now() at time zone 'utc'
+          FROM generate_series(0, %(added)s - 1) AS i
+          JOIN bench_person person ON person.n = i %% %(people)s
+          JOIN {TIMELINE_KINDS} AS kinds(slot, kind, funnel)
+            ON kinds.slot = (i / %(people)s + i) %% 10
+        """,
+        {"added": added, "people": people},
+    )
+    cr.commit()
+    for table in ("res_partner", "alumni_lifecycle_event"):
+        cr.execute(f"ANALYZE {table}")
+    faculty = env["alumni.faculty"].search([("parent_id", "=", False)], order="id", limit=1)
+    officer, coordinator = create_users(env, faculty)
+    return added, before + added, officer, coordinator
+
+
+def create_users(env, faculty):
+    """The officer, and the coordinator of ``faculty``."""
     officer = env["res.users"].create(
         {
             "name": "Bench Officer",
@@ -150,11 +218,11 @@ def store_university(env, people, timeline):
             "name": "Bench Coordinator",
             "login": "bench_coordinator",
             "groups_id": [(6, 0, env.ref("usn_alumni_base.group_alumni_faculty").ids)],
-            "alumni_faculty_ids": [(6, 0, faculties[:1].ids)],
+            "alumni_faculty_ids": [(6, 0, faculty.ids)],
         }
     )
-    cr.commit()
-    return rows, officer, coordinator
+    env.cr.commit()
+    return officer, coordinator
 
 
 # What each analysis's first view asks for: (label, model, call)
@@ -225,18 +293,22 @@ FIGURES = [
 ]
 
 
-def measure(db, addons_path, people, timeline):
-    import odoo
-    from odoo.modules.registry import Registry
-
-    odoo.tools.config.parse_config([f"--addons-path={addons_path}", "--log-level=warn"])
-    registry = Registry(db)
+def measure(db, addons_path, people, timeline, population):
+    odoo, registry = common.environment(db, addons_path)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
         start = time.perf_counter()
-        rows, officer, coordinator = store_university(env, people, timeline)
-        print(f"{people} people, {rows} timeline rows stored in "
-              f"{time.perf_counter() - start:.1f} s (SQL, not measured)")  # fmt: skip
+        if population == "demo":
+            added, rows, officer, coordinator = complete_demo(env, timeline)
+            print(f"the demo university of {people} people; added on top: {added} timeline "
+                  f"rows ({rows} in all) in {time.perf_counter() - start:.1f} s (SQL, not "
+                  "measured)")  # fmt: skip
+        else:
+            rows, officer, coordinator = store_university(env, people, timeline)
+            print(f"{people} people, {rows} timeline rows stored in "
+                  f"{time.perf_counter() - start:.1f} s (SQL, not measured)")  # fmt: skip
+        for line in common.population_lines(env):
+            print(f"  {line}")
         print()
         print(f"{'figure':<34}{'as':<13}{'best s':>8}{'worst s':>9}{'rows':>7}  target < 1 s")
         verdicts = []
@@ -259,38 +331,30 @@ def measure(db, addons_path, people, timeline):
         print(f"{sum(verdicts)}/{len(verdicts)} figures under 1 s")
 
 
-def run_odoo(odoo_bin, addons_path, args, command=(), check=True):
-    """Odoo's command line: ``odoo [command] --addons-path=... args``."""
-    return subprocess.run(
-        [odoo_bin, *command, f"--addons-path={addons_path}", *args],
-        check=check,
-        capture_output=not check,
-    )
-
-
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--people", type=int, default=100_000)
-    parser.add_argument("--timeline", type=int, default=1_000_000)
+    parser.add_argument(
+        "--timeline", type=int, default=1_000_000,
+        help="timeline rows (with --population demo: in all, the demo's own included)",
+    )  # fmt: skip
     parser.add_argument("--addons-path", required=True)
     parser.add_argument("--odoo-bin", default=os.environ.get("ODOO_BIN", "odoo"))
     parser.add_argument("--db", default=DB)
     parser.add_argument("--keep", action="store_true", help="keep the database")
+    common.add_population_arguments(parser, "--people")
     args = parser.parse_args()
-    drop = {"command": ["db"], "args": ["drop", args.db], "check": False}
-    run_odoo(args.odoo_bin, args.addons_path, **drop)
     try:
-        print(f"Creating {args.db}")
-        install = ["-d", args.db, "-i", "usn_alumni_base", "--without-demo=all"]
-        run_odoo(
-            args.odoo_bin,
-            args.addons_path,
-            [*install, "--stop-after-init", "--log-level=warn", "--http-port=0"],
-        )
-        measure(args.db, args.addons_path, args.people, args.timeline)
+        common.create_database(
+            args.odoo_bin, args.addons_path, args.db, ["usn_alumni_base"],
+            args.population, args.people, args.seed,
+        )  # fmt: skip
+        measure(args.db, args.addons_path, args.people, args.timeline, args.population)
     finally:
         if not args.keep:
-            run_odoo(args.odoo_bin, args.addons_path, **drop)
+            common.drop_database(args.odoo_bin, args.addons_path, args.db)
 
 
 if __name__ == "__main__":

@@ -22,32 +22,55 @@ In a fresh database with usn_alumni_events installed (no demo data):
       and the mailing's recipient list (``mailing._get_recipients()``),
       timed.
 
+With ``--population demo``, the database is the demo university of
+``--people`` people (``odoo alumni-demo``, all four addons): the known people
+who register are the demo's people with an e-mail address, and what is added
+on top, in SQL, is the reunion class (b's Nursing programme of the demo,
+class of 2005, before the demo's first cohort): a tenth of ``--people``
+who agreed to event invitations (at most 10,000), and a twentieth of that
+each who withdrew, died or are blacklisted. ``--people`` also sizes the SQL
+population (default 100,000; the class as above).
+
 Targets: >= 500 registrations/s (batches of 50 and 500), recipient list < 2 s.
 
-    bash benchmarks/run-events-benchmark.sh [--registrations 5000] [--keep]
+    bash benchmarks/run-events-benchmark.sh [--registrations 5000] [--people 100000]
+        [--population demo] [--keep]
 """
 
 import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import common
 
 DB = "bench_events"
 PEOPLE = 100_000
 CLASS_YEAR = 2015
-CLASS_CONSENTING = 10_000
-# People 1 .. CLASS_SIZE are the class; after the consenting ones, the three
-# groups that must not be invited.
-CLASS_WITHDRAWN = range(CLASS_CONSENTING + 1, CLASS_CONSENTING + 501)
-CLASS_DECEASED = range(CLASS_CONSENTING + 501, CLASS_CONSENTING + 1001)
-CLASS_BLACKLISTED = range(CLASS_CONSENTING + 1001, CLASS_CONSENTING + 1501)
-CLASS_SIZE = CLASS_CONSENTING + 1500
+# The demo's cohorts are the last ten years: its reunion class is older.
+DEMO_CLASS_YEAR = 2005
+DEMO_CLASS_PROGRAMME = "BSYKE"
 BATCH_SIZES = (1, 50, 500)
-# Known people registering are taken from here on, a slice per batch size.
-FIRST_REGISTERING = 50_001
+
+
+def class_plan(people):
+    """The reunion class of a population of ``people``: people 1 .. size;
+    after the consenting ones (a tenth of the population, at most 10,000),
+    the three groups that must not be invited, a twentieth of that each."""
+    consenting = max(min(people // 10, 10_000), 20)
+    group = consenting // 20
+    return {
+        "consenting": consenting,
+        "withdrawn": range(consenting + 1, consenting + group + 1),
+        "deceased": range(consenting + group + 1, consenting + 2 * group + 1),
+        "blacklisted": range(consenting + 2 * group + 1, consenting + 3 * group + 1),
+        "size": consenting + 3 * group,
+    }
 
 
 # ----------------------------------------------------------------------
@@ -55,16 +78,8 @@ FIRST_REGISTERING = 50_001
 # ----------------------------------------------------------------------
 
 
-def _environment(db, addons_path):
-    import odoo
-    from odoo.modules.registry import Registry
-
-    odoo.tools.config.parse_config([f"--addons-path={addons_path}", "--log-level=warn"])
-    return odoo, Registry(db)
-
-
-def store_people(env):
-    """100,000 people, each with a completed enrolment, in a few statements."""
+def store_people(env, people, plan):
+    """``people`` people, each with a completed enrolment, in a few statements."""
     cr = env.cr
     faculty = env["alumni.faculty"].create({"name": "Faculty of Health"})
     campus = env["alumni.campus"].create({"name": "Bø"})
@@ -101,18 +116,18 @@ def store_people(env):
         """,
         {
             "mailings": mailings,
-            "class_size": CLASS_SIZE,
+            "class_size": plan["size"],
             "year": CLASS_YEAR,
             "nursing": nursing.id,
             "other": other.id,
-            "deceased_from": CLASS_DECEASED.start,
-            "deceased_to": CLASS_DECEASED.stop - 1,
-            "people": PEOPLE,
+            "deceased_from": plan["deceased"].start,
+            "deceased_to": plan["deceased"].stop - 1,
+            "people": people,
         },
     )
     ids = [row[0] for row in cr.fetchall()]
     first = ids[0]
-    assert ids == list(range(first, first + PEOPLE)), "ids in generation order"
+    assert ids == list(range(first, first + people)), "ids in generation order"
     cr.execute("UPDATE res_partner SET commercial_partner_id = id WHERE id >= %s", [first])
     cr.execute(
         """
@@ -152,10 +167,10 @@ def store_people(env):
             "first": first,
             "purpose": purpose.id,
             "wording": purpose.wording_version,
-            "withdrawn_from": CLASS_WITHDRAWN.start,
-            "withdrawn_to": CLASS_WITHDRAWN.stop - 1,
-            "class_size": CLASS_SIZE,
-            "people": PEOPLE,
+            "withdrawn_from": plan["withdrawn"].start,
+            "withdrawn_to": plan["withdrawn"].stop - 1,
+            "class_size": plan["size"],
+            "people": people,
         },
     )
     cr.execute(
@@ -166,13 +181,134 @@ def store_people(env):
                now() at time zone 'utc', now() at time zone 'utc'
           FROM generate_series(%s, %s) AS i
         """,
-        [CLASS_BLACKLISTED.start, CLASS_BLACKLISTED.stop - 1],
+        [plan["blacklisted"].start, plan["blacklisted"].stop - 1],
     )
     env.invalidate_all()
     cr.commit()
     for table in ("res_partner", "alumni_enrollment", "alumni_consent", "mail_blacklist"):
         cr.execute(f"ANALYZE {table}")
-    return first, nursing
+    # People are numbered from 1 in their names, addresses and phones; the
+    # known people who register are the second half.
+    known = [
+        (f"Person {n}", f"person{n}@example.no", f"+47 9{n:07d}")
+        for n in range(people // 2 + 1, people + 1)
+    ]
+    return nursing, known, [f"{people} people stored"]
+
+
+def add_reunion_class(env, programme, year, plan):
+    """On the demo university: the reunion class of ``plan``, graduates of
+    ``programme`` in ``year``, in a few statements."""
+    cr = env.cr
+    faculty = programme.faculty_id
+    campus = env["alumni.campus"].search([], limit=1)
+    purpose = env["alumni.consent.purpose"].search([("code", "=", "event_invitation")])
+    env.flush_all()
+    params = {
+        "mailings": env["res.partner"]._default_max_mailings_per_month(),
+        "size": plan["size"],
+        "consenting": plan["consenting"],
+        "year": year,
+        "programme": programme.id,
+        "faculty": faculty.id,
+        "campus": campus.id,
+        "purpose": purpose.id,
+        "wording": purpose.wording_version,
+        "withdrawn_from": plan["withdrawn"].start,
+        "withdrawn_to": plan["withdrawn"].stop - 1,
+        "deceased_from": plan["deceased"].start,
+        "deceased_to": plan["deceased"].stop - 1,
+        "blacklisted_from": plan["blacklisted"].start,
+        "blacklisted_to": plan["blacklisted"].stop - 1,
+    }
+    columns = [
+        "id", "name", "complete_name", "email", "email_normalized", "active", "type",
+        "is_company", "lang", "network_state", "max_mailings_per_month", "lifecycle_stage",
+        "graduation_year", "alumni_programme_id", "is_deceased", "create_uid", "write_uid",
+        "create_date", "write_date",
+    ]  # fmt: skip
+    extra = common.required_partner_defaults(env, columns)
+    params.update({f"extra_{name}": value for name, value in extra.items()})
+    extra_columns = "".join(f", {name}" for name in extra)
+    extra_values = "".join(f", %(extra_{name})s" for name in extra)
+    cr.execute(
+        f"""
+        CREATE TEMP TABLE bench_class AS
+        SELECT i, 'reunion' || i || '@example.no' AS email FROM generate_series(1, %(size)s) i;
+
+        INSERT INTO res_partner (name, complete_name, email, email_normalized, active, type,
+                                 is_company, lang, network_state, max_mailings_per_month,
+                                 lifecycle_stage, graduation_year, alumni_programme_id,
+                                 is_deceased, create_uid, write_uid, create_date, write_date
+                                 {extra_columns})
+        SELECT 'Reunion ' || i, 'Reunion ' || i, email, email, TRUE, 'contact', FALSE,
+               'en_US', 'none', %(mailings)s, 'alumnus', %(year)s, %(programme)s,
+               i BETWEEN %(deceased_from)s AND %(deceased_to)s,
+               1, 1, now() at time zone 'utc', now() at time zone 'utc' {extra_values}
+          FROM bench_class;
+        ALTER TABLE bench_class ADD COLUMN partner_id int;
+        UPDATE bench_class c SET partner_id = p.id FROM res_partner p WHERE p.email = c.email;
+        UPDATE res_partner SET commercial_partner_id = id
+         WHERE id IN (SELECT partner_id FROM bench_class);
+
+        INSERT INTO alumni_enrollment (partner_id, programme_id, faculty_id, campus_id,
+                                       start_date, end_date, graduation_date, state,
+                                       graduation_year, create_uid, write_uid,
+                                       create_date, write_date)
+        SELECT partner_id, %(programme)s, %(faculty)s, %(campus)s,
+               make_date(%(year)s - 3, 8, 15), make_date(%(year)s, 6, 15),
+               make_date(%(year)s, 6, 15), 'completed', %(year)s,
+               1, 1, now() at time zone 'utc', now() at time zone 'utc'
+          FROM bench_class;
+
+        INSERT INTO alumni_consent (partner_id, purpose_id, state, source, date,
+                                    is_current, wording_version,
+                                    create_uid, write_uid, create_date, write_date)
+        SELECT partner_id, %(purpose)s, 'given', 'import', timestamp '2025-01-01 12:00',
+               NOT (i BETWEEN %(withdrawn_from)s AND %(withdrawn_to)s),
+               %(wording)s, 1, 1, now() at time zone 'utc', now() at time zone 'utc'
+          FROM bench_class WHERE i <= %(consenting)s OR i BETWEEN %(withdrawn_from)s
+                                                            AND %(withdrawn_to)s
+        UNION ALL
+        SELECT partner_id, %(purpose)s, 'withdrawn', 'portal', timestamp '2025-06-01 12:00',
+               TRUE, %(wording)s, 1, 1, now() at time zone 'utc', now() at time zone 'utc'
+          FROM bench_class WHERE i BETWEEN %(withdrawn_from)s AND %(withdrawn_to)s;
+
+        INSERT INTO mail_blacklist (email, active, create_uid, write_uid,
+                                    create_date, write_date)
+        SELECT email, TRUE, 1, 1, now() at time zone 'utc', now() at time zone 'utc'
+          FROM bench_class WHERE i BETWEEN %(blacklisted_from)s AND %(blacklisted_to)s;
+        """,
+        params,
+    )
+    env.invalidate_all()
+    cr.commit()
+    for table in ("res_partner", "alumni_enrollment", "alumni_consent", "mail_blacklist"):
+        cr.execute(f"ANALYZE {table}")
+
+
+def complete_demo(env, plan):
+    """On the demo university: the reunion class added; the known people
+    who register are the demo's people with an e-mail address."""
+    programme = env["alumni.programme"].search([("code", "=", DEMO_CLASS_PROGRAMME)])
+    lines = common.population_lines(env)
+    add_reunion_class(env, programme, DEMO_CLASS_YEAR, plan)
+    lines.append(
+        f"added on top: the reunion class of {plan['size']} ({programme.name}, "
+        f"{DEMO_CLASS_YEAR}): {plan['consenting']} who agreed to event invitations, "
+        f"{len(plan['withdrawn'])} withdrawn, {len(plan['deceased'])} deceased, "
+        f"{len(plan['blacklisted'])} blacklisted"
+    )
+    env.cr.execute(
+        """
+        SELECT name, email, phone FROM res_partner
+         WHERE email LIKE '%%@demo.usn.example' AND NOT is_company AND active
+         ORDER BY id
+        """
+    )
+    known = env.cr.fetchall()
+    lines.append(f"known people who register: from the {len(known)} of the demo with an e-mail")
+    return programme, known, lines
 
 
 def create_open_day(env, name, programme):
@@ -193,23 +329,16 @@ def create_open_day(env, name, programme):
     return event
 
 
-def registration_values(event, batch_size, count, offset):
-    """The website form's values: half known people (their address written
-    differently), half strangers, mixed within each batch."""
+def registration_values(event, batch_size, count, known, offset):
+    """The website form's values: half known people (``known``: (name,
+    e-mail, phone), from ``offset`` on; their address written differently),
+    half strangers, mixed within each batch."""
     rows = []
     for index in range(count):
         if index % 2 == 0:
-            person = offset + index // 2
-            address = f"person{person}@example.no"
+            name, address, phone = known[(offset + index // 2) % len(known)]
             email = address.upper() if index % 4 == 0 else f"  {address}  "
-            rows.append(
-                {
-                    "event_id": event.id,
-                    "name": f"Person {person}",
-                    "email": email,
-                    "phone": f"+47 9{person:07d}",
-                }
-            )
+            rows.append({"event_id": event.id, "name": name, "email": email, "phone": phone})
         else:
             stranger = f"{batch_size}x{index}"
             rows.append(
@@ -223,11 +352,11 @@ def registration_values(event, batch_size, count, offset):
     return rows
 
 
-def measure_registrations(env, programme, batch_size, count, offset):
+def measure_registrations(env, programme, batch_size, count, known, offset):
     from odoo.addons.usn_alumni_base.tools import normalize
 
     event = create_open_day(env, f"Open Day, batches of {batch_size}", programme)
-    rows = registration_values(event, batch_size, count, offset)
+    rows = registration_values(event, batch_size, count, known, offset)
     Registration = env["event.registration"].sudo()
     Partner = env["res.partner"].sudo()
     cr = env.cr
@@ -287,14 +416,14 @@ def measure_registrations(env, programme, batch_size, count, offset):
     }
 
 
-def measure_anchor(env, programme, batch_size, count, offset):
+def measure_anchor(env, programme, batch_size, count, known, offset):
     """The anchor: Odoo's own ``event.registration.create()`` for the same
     number of registrations with the person already given (``partner_id``),
     so that nothing is matched and no one is created."""
     event = create_open_day(env, f"Open Day, people given, batches of {batch_size}", programme)
     env.cr.execute(
         "SELECT id, name, email, phone FROM res_partner WHERE email = ANY(%s)",
-        [[f"person{offset + index}@example.no" for index in range(count)]],
+        [[known[(offset + index) % len(known)][1] for index in range(count)]],
     )
     rows = [
         {"event_id": event.id, "partner_id": pid, "name": name, "email": email, "phone": phone}
@@ -317,17 +446,17 @@ def measure_anchor(env, programme, batch_size, count, offset):
     }
 
 
-def measure_invitation(env, nursing):
+def measure_invitation(env, nursing, year, plan):
     reunion = env["event.event"].create(
         {
-            "name": f"Nursing class of {CLASS_YEAR}",
+            "name": f"Nursing class of {year}",
             "date_begin": "2027-06-12 16:00:00",
             "date_end": "2027-06-12 23:00:00",
             "date_tz": "Europe/Oslo",
             "alumni_event_kind": "reunion",
             "alumni_programme_ids": [(6, 0, nursing.ids)],
-            "alumni_cohort_from": CLASS_YEAR,
-            "alumni_cohort_to": CLASS_YEAR,
+            "alumni_cohort_from": year,
+            "alumni_cohort_to": year,
         }
     )
     wizard = env["alumni.event.invite.wizard"].create({"event_id": reunion.id})
@@ -347,7 +476,8 @@ def measure_invitation(env, nursing):
         recipients = mailing._get_recipients()
         list_runs.append((time.perf_counter() - start, cr.sql_log_count - before))
     return {
-        "class_size": CLASS_SIZE,
+        "class_size": plan["size"],
+        "consenting": plan["consenting"],
         "count": count,
         "recipients": len(recipients),
         "count_seconds": min(seconds for seconds, __ in count_runs),
@@ -358,27 +488,32 @@ def measure_invitation(env, nursing):
     }
 
 
-def measure(db, addons_path, registrations):
-    odoo, registry = _environment(db, addons_path)
+def measure(db, addons_path, registrations, people, population):
+    odoo, registry = common.environment(db, addons_path)
+    plan = class_plan(people)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
         start = time.perf_counter()
-        __, nursing = store_people(env)
+        if population == "demo":
+            nursing, known, lines = complete_demo(env, plan)
+            year = DEMO_CLASS_YEAR
+        else:
+            nursing, known, lines = store_people(env, people, plan)
+            year = CLASS_YEAR
         setup_seconds = time.perf_counter() - start
         results = []
         for slot, batch_size in enumerate(BATCH_SIZES):
-            # People are numbered from 1 in their names, addresses and phones.
-            offset = FIRST_REGISTERING + slot * registrations
-            results.append(measure_registrations(env, nursing, batch_size, registrations, offset))
+            offset = slot * registrations
+            results.append(
+                measure_registrations(env, nursing, batch_size, registrations, known, offset)
+            )
         anchor = measure_anchor(
-            env,
-            nursing,
-            BATCH_SIZES[-1],
-            registrations,
-            FIRST_REGISTERING + len(BATCH_SIZES) * registrations,
-        )
-        invitation = measure_invitation(env, nursing)
+            env, nursing, BATCH_SIZES[-1], registrations, known,
+            len(BATCH_SIZES) * registrations,
+        )  # fmt: skip
+        invitation = measure_invitation(env, nursing, year, plan)
     return {
+        "population": lines,
         "setup_seconds": setup_seconds,
         "registrations": results,
         "anchor": anchor,
@@ -391,59 +526,50 @@ def measure(db, addons_path, registrations):
 # ----------------------------------------------------------------------
 
 
-def create_database(odoo_bin, addons_path, db):
-    drop_database(odoo_bin, addons_path, db)
-    subprocess.run(
-        [odoo_bin, f"--addons-path={addons_path}", "-d", db, "-i", "usn_alumni_events",
-         "--without-demo=all", "--stop-after-init", "--log-level=warn", "--http-port=0"],
-        check=True,
-    )  # fmt: skip
-
-
-def drop_database(odoo_bin, addons_path, db):
-    subprocess.run(
-        [odoo_bin, "db", f"--addons-path={addons_path}", "drop", db],
-        capture_output=True,
-        check=False,
-    )
-
-
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--registrations", type=int, default=5000, help="per batch size")
+    parser.add_argument("--people", type=int, default=PEOPLE)
     parser.add_argument("--addons-path", required=True)
     parser.add_argument("--odoo-bin", default=os.environ.get("ODOO_BIN", "odoo"))
     parser.add_argument("--db", default=DB)
     parser.add_argument("--keep", action="store_true", help="keep the database")
-    parser.add_argument("--measure", action="store_true")
+    common.add_population_arguments(parser, "--people")
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.measure:
-        print(json.dumps(measure(args.db, args.addons_path, args.registrations)))
+        figures = measure(
+            args.db, args.addons_path, args.registrations, args.people, args.population
+        )
+        print(json.dumps(figures))
         return
 
     try:
-        print(f"Creating {args.db}")
-        create_database(args.odoo_bin, args.addons_path, args.db)
-        print("Measuring")
-        result = subprocess.run(
-            [sys.executable, __file__, "--measure", "--db", args.db,
-             "--addons-path", args.addons_path, "--registrations", str(args.registrations)],
-            capture_output=True, text=True, check=False,
+        common.create_database(
+            args.odoo_bin, args.addons_path, args.db, ["usn_alumni_events"],
+            args.population, args.people, args.seed,
         )  # fmt: skip
-        if result.returncode:
-            sys.stderr.write(result.stdout + result.stderr)
-            raise SystemExit("the measurement failed")
-        figures = json.loads(result.stdout.strip().splitlines()[-1])
+        print("Measuring")
+        figures = common.run_measure(
+            __file__,
+            ["--measure", "--db", args.db, "--addons-path", args.addons_path,
+             "--registrations", str(args.registrations), "--people", str(args.people),
+             "--population", args.population],
+        )  # fmt: skip
     finally:
         if not args.keep:
-            drop_database(args.odoo_bin, args.addons_path, args.db)
+            common.drop_database(args.odoo_bin, args.addons_path, args.db)
     report(figures)
 
 
 def report(figures):
     print()
-    print(f"{PEOPLE} people stored in {figures['setup_seconds']:.1f} s (SQL, not measured)")
+    for line in figures["population"]:
+        print(line)
+    print(f"set up in {figures['setup_seconds']:.1f} s (SQL, not measured)")
     print()
     print("(b) registrations for an Open Day, half known people, half strangers")
     print(
@@ -500,8 +626,8 @@ def report(figures):
     verdict(
         "recipients are the consenting",
         invitation["recipients"],
-        str(CLASS_CONSENTING),
-        invitation["recipients"] == CLASS_CONSENTING == invitation["count"],
+        str(invitation["consenting"]),
+        invitation["recipients"] == invitation["consenting"] == invitation["count"],
     )
 
 

@@ -21,6 +21,14 @@ In a fresh database with usn_alumni_evu installed (no demo data):
   (d) checks what was stored: ranks 1..n per person, no match for the
       deceased nor for an offer the person applied for.
 
+With ``--population demo``, the database is the demo university of
+``--people`` people (``odoo alumni-demo``, all four addons: its offers, its
+people's studies, subjects, jobs and applications), and what is added on
+top is: open offers through the ORM up to 40 open in all, aimed like the
+ones above at the demo's subjects, programmes, cohorts, industries and job
+titles; the demo's matches are emptied so that (b) starts from an empty
+table; the people of (c) are alumni of the demo without a subject.
+
 Targets: full recomputation < 30 s, one person < 0.2 s.
 
 More sections (e.g. the campaigns' recipient lists and queues) are added by
@@ -28,17 +36,22 @@ appending a function to SECTIONS: it takes (env, state) and returns a
 Section (title, lines, verdicts); ``state`` holds what the population and
 earlier sections made (offers, people ids).
 
-    bash benchmarks/run-evu-benchmark.sh [--people 100000] [--keep]
+    bash benchmarks/run-evu-benchmark.sh [--people 100000] [--population demo] [--keep]
 """
 
 import argparse
+import datetime
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import NamedTuple
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import common
 
 DB = "bench_evu"
 PEOPLE = 100_000
@@ -60,14 +73,6 @@ INCREMENTAL_RUNS = 20
 # ----------------------------------------------------------------------
 # The measurement, in a process of its own (evu_benchmark.py --measure)
 # ----------------------------------------------------------------------
-
-
-def _environment(db, addons_path):
-    import odoo
-    from odoo.modules.registry import Registry
-
-    odoo.tools.config.parse_config([f"--addons-path={addons_path}", "--log-level=warn"])
-    return odoo, Registry(db)
 
 
 class Timing(NamedTuple):
@@ -363,6 +368,122 @@ def store_people(env, people, university):
     return first
 
 
+def complete_demo(env):
+    """On the demo university: open offers up to OPEN_OFFERS, through the
+    ORM, aimed at its subjects, programmes, cohorts, industries and job
+    titles; its matches emptied. Returns what store_university returns, and
+    what was added."""
+    from odoo import fields
+
+    cr = env.cr
+    Offer = env["alumni.evu.offer"]
+    existing = Offer.search([("state", "=", "open")], order="id")
+    faculties = env["alumni.faculty"].search([("parent_id", "=", False)], order="id")
+    subjects = env["alumni.interest"].search([], order="id")
+    industries = env["res.partner.industry"].search([], order="id")
+    cr.execute(
+        """
+        SELECT title FROM alumni_career_position WHERE is_current AND title IS NOT NULL
+         GROUP BY title ORDER BY COUNT(*) DESC, title LIMIT 20
+        """
+    )
+    titles = [row[0] for row in cr.fetchall()] or TITLES
+    cr.execute("SELECT min(graduation_year) FROM alumni_enrollment WHERE graduation_year > 0")
+    first_cohort = cr.fetchone()[0] or 2016
+    today = fields.Date.context_today(Offer)
+    vals_list = []
+    for k in range(max(OPEN_OFFERS - len(existing), 0)):
+        faculty = faculties[k % len(faculties)]
+        programmes = env["alumni.programme"].search(
+            [("faculty_id", "child_of", faculty.id)], order="id"
+        )
+        bachelors = programmes.filtered(lambda p: p.level != "master") or programmes
+        masters = programmes.filtered(lambda p: p.level == "master")
+        deadline = today + datetime.timedelta(days=30 + k)
+        vals = {
+            "name": f"Open course {k}",
+            "faculty_id": faculty.id,
+            "date_start": deadline + datetime.timedelta(days=14),
+            "application_deadline": deadline,
+            "price": 10000,
+            "alumni_price": 8000,
+            "state": "open",
+            "interest_ids": [(6, 0, [subjects[(k * 3) % len(subjects)].id,
+                                     subjects[(k * 3 + 1) % len(subjects)].id])],
+            "programme_ids": [(6, 0, [bachelors[k % len(bachelors)].id]
+                               + ([masters[k % len(masters)].id] if masters and k % 3 == 0
+                                  else []))],
+        }  # fmt: skip
+        if k % 2 == 0:
+            vals.update(cohort_from=first_cohort + k % 5, cohort_to=first_cohort + 4 + k % 5)
+        if k % 2 == 1 and industries:
+            vals["industry_ids"] = [
+                (6, 0, [industries[k % len(industries)].id,
+                        industries[(k + 5) % len(industries)].id])
+            ]  # fmt: skip
+        if k % 3 == 0:
+            vals["title_keywords"] = ", ".join(
+                sorted({titles[k % len(titles)], titles[(k + 7) % len(titles)]})
+            )
+        vals_list.append(vals)
+    added = Offer.create(vals_list)
+    env.flush_all()
+    cr.execute("DELETE FROM alumni_evu_match")
+    emptied = cr.rowcount
+    cr.commit()
+    open_offers = existing | added
+    for table in ("alumni_evu_offer", "alumni_evu_match", "res_partner"):
+        cr.execute(f"ANALYZE {table}")
+    # The first open offer's first subject, then the others.
+    first_subject = open_offers[0].interest_ids[:1]
+    university = {
+        "subjects": (first_subject | subjects).ids,
+        "open_offers": open_offers.ids,
+    }
+    lines = common.population_lines(env)
+    lines.append(
+        f"added on top: {len(added)} open offers ({len(open_offers)} open in all); "
+        f"the demo's {emptied} matches emptied"
+    )
+    return university, lines
+
+
+def people_without_subject(env, subject_id, count):
+    """``count`` alumni of the demo without ``subject_id``, spread over them."""
+    env.cr.execute(
+        """
+        SELECT p.id FROM res_partner p
+         WHERE p.lifecycle_stage = 'alumnus' AND p.is_deceased IS NOT TRUE
+           AND NOT EXISTS (SELECT 1 FROM res_partner_alumni_interest_rel r
+                            WHERE r.partner_id = p.id AND r.interest_id = %s)
+         ORDER BY p.id
+        """,
+        [subject_id],
+    )
+    ids = [row[0] for row in env.cr.fetchall()]
+    step = max(len(ids) // count, 1)
+    return ids[::step][:count]
+
+
+def prepare(env, people, population):
+    """The population and the state the sections start from: (state, lines
+    that say what it is)."""
+    state = {"people": people}
+    if population == "demo":
+        state["university"], lines = complete_demo(env)
+        state["incremental"] = people_without_subject(
+            env, state["university"]["subjects"][0], INCREMENTAL_RUNS
+        )
+        return state, lines
+    state["university"] = university = store_university(env)
+    state["first"] = first = store_people(env, people, university)
+    # People with no subject yet (i % 5 == 0) get the first offer's first one.
+    state["incremental"] = [
+        first + 5 * (run * 997 % (people // 5)) + 4 for run in range(INCREMENTAL_RUNS)
+    ]
+    return state, [f"{people} people stored"]
+
+
 class Section:
     """What a section of the benchmark reports: its title, lines of
     figures, and verdicts (label, value, target, met)."""
@@ -439,12 +560,11 @@ def bench_incremental(env, state):
     Match = env["alumni.evu.match"]
     Partner = env["res.partner"]
     cr = env.cr
-    first = state["first"]
     subject = env["alumni.interest"].browse(state["university"]["subjects"][0])
     through_orm, alone, queries = [], [], []
-    for run in range(INCREMENTAL_RUNS):
-        # People with no subject yet (i % 5 == 0) get the first offer's first one.
-        person = Partner.browse(first + 5 * (run * 997 % (state["people"] // 5)) + 4)
+    for person_id in state["incremental"]:
+        # People without the first offer's first subject get it.
+        person = Partner.browse(person_id)
         env.invalidate_all()
 
         def add_subject(person=person):
@@ -466,7 +586,7 @@ def bench_incremental(env, state):
         "(c) incremental recomputation",
         [
             f"one person, a subject added through the ORM and committed "
-            f"(median of {INCREMENTAL_RUNS}): {median_orm * 1000:.0f} ms "
+            f"(median of {len(through_orm)}): {median_orm * 1000:.0f} ms "
             f"(worst {max(through_orm) * 1000:.0f} ms)",
             f"one person, _recompute(partners=person) alone: {median_alone * 1000:.0f} ms "
             f"(worst {max(alone) * 1000:.0f} ms), {queries[-1]} queries",
@@ -524,17 +644,15 @@ def bench_checks(env, state):
 SECTIONS = [bench_full, bench_incremental, bench_checks]
 
 
-def measure(db, addons_path, people):
-    odoo, registry = _environment(db, addons_path)
+def measure(db, addons_path, people, population):
+    odoo, registry = common.environment(db, addons_path)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
         start = time.perf_counter()
-        university = store_university(env)
-        first = store_people(env, people, university)
+        state, lines = prepare(env, people, population)
         setup_seconds = time.perf_counter() - start
-        state = {"first": first, "people": people, "university": university}
         sections = [section(env, state).as_dict() for section in SECTIONS]
-    return {"people": people, "setup_seconds": setup_seconds, "sections": sections}
+    return {"population": lines, "setup_seconds": setup_seconds, "sections": sections}
 
 
 # ----------------------------------------------------------------------
@@ -542,59 +660,54 @@ def measure(db, addons_path, people):
 # ----------------------------------------------------------------------
 
 
-def create_database(odoo_bin, addons_path, db):
-    drop_database(odoo_bin, addons_path, db)
-    subprocess.run(
-        [odoo_bin, f"--addons-path={addons_path}", "-d", db, "-i", "usn_alumni_evu",
-         "--without-demo=all", "--stop-after-init", "--log-level=warn", "--http-port=0"],
-        check=True,
-    )  # fmt: skip
-
-
-def drop_database(odoo_bin, addons_path, db):
-    subprocess.run(
-        [odoo_bin, "db", f"--addons-path={addons_path}", "drop", db],
-        capture_output=True,
-        check=False,
+def parser_of(description):
+    """The options this benchmark and the campaigns' share."""
+    parser = argparse.ArgumentParser(
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=PEOPLE)
     parser.add_argument("--addons-path", required=True)
     parser.add_argument("--odoo-bin", default=os.environ.get("ODOO_BIN", "odoo"))
-    parser.add_argument("--db", default=DB)
     parser.add_argument("--keep", action="store_true", help="keep the database")
-    parser.add_argument("--measure", action="store_true")
-    args = parser.parse_args()
+    common.add_population_arguments(parser, "--people")
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    return parser
 
-    if args.measure:
-        print(json.dumps(measure(args.db, args.addons_path, args.people)))
-        return
 
+def run(script, args, extra=()):
+    """Creates the database, measures in a process of its own, drops the
+    database; returns the figures."""
     try:
-        print(f"Creating {args.db}")
-        create_database(args.odoo_bin, args.addons_path, args.db)
-        print("Measuring")
-        result = subprocess.run(
-            [sys.executable, __file__, "--measure", "--db", args.db,
-             "--addons-path", args.addons_path, "--people", str(args.people)],
-            capture_output=True, text=True, check=False,
+        common.create_database(
+            args.odoo_bin, args.addons_path, args.db, ["usn_alumni_evu"],
+            args.population, args.people, args.seed,
         )  # fmt: skip
-        if result.returncode:
-            sys.stderr.write(result.stdout + result.stderr)
-            raise SystemExit("the measurement failed")
-        figures = json.loads(result.stdout.strip().splitlines()[-1])
+        print("Measuring")
+        return common.run_measure(
+            script,
+            ["--measure", "--db", args.db, "--addons-path", args.addons_path,
+             "--people", str(args.people), "--population", args.population, *extra],
+        )  # fmt: skip
     finally:
         if not args.keep:
-            drop_database(args.odoo_bin, args.addons_path, args.db)
-    report(figures)
+            common.drop_database(args.odoo_bin, args.addons_path, args.db)
+
+
+def main():
+    parser = parser_of(__doc__)
+    parser.add_argument("--db", default=DB)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.db, args.addons_path, args.people, args.population)))
+        return
+    report(run(__file__, args))
 
 
 def report(figures):
     print()
-    print(f"{figures['people']} people stored in {figures['setup_seconds']:.1f} s (not measured)")
+    for line in figures["population"]:
+        print(line)
+    print(f"set up in {figures['setup_seconds']:.1f} s (not measured)")
     verdicts = []
     for section in figures["sections"]:
         print()

@@ -25,20 +25,25 @@ sent 10 days ago to 1 person in 4, a limit of one mailing a month for 1 in
       the addresses already mailed (``_get_seen_list``: read for each batch
       of 50) and the blacklist (read whole for each batch).
 
+With ``--population demo``, the population is the matching benchmark's on
+the demo university (its consents, blacklist, earlier mailings and monthly
+limits are the demo's own; the open offers are completed up to 40), and
+nothing else is added; a campaign has at most the demo's recipients.
+
 Targets: recipient list < 3 s; 50k / 5k queueing ratio <= 12 (linear: 10).
 
     bash benchmarks/run-evu-benchmark.sh --campaign [--people 100000] [--queue 5000,50000]
+        [--population demo]
 """
 
-import argparse
 import json
-import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import common
 
 # The population of the matching benchmark, next to this file.
 import evu_benchmark as population
@@ -317,27 +322,22 @@ def compare_lookups(env, mailing):
     )
 
 
-def measure(db, addons_path, people, queue_sizes):
-    odoo, registry = population._environment(db, addons_path)
+def measure(db, addons_path, people, queue_sizes, source):
+    odoo, registry = common.environment(db, addons_path)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
         start = time.perf_counter()
-        university = population.store_university(env)
-        first = population.store_people(env, people, university)
-        store_campaign_facts(env, first, people)
+        state, lines = population.prepare(env, people, source)
+        if source != "demo":
+            store_campaign_facts(env, state["first"], people)
         matching, __, __ = _timed(env, env["alumni.evu.match"]._recompute)
         cr.commit()
         setup_seconds = time.perf_counter() - start
-        state = {
-            "first": first,
-            "people": people,
-            "university": university,
-            "queue_sizes": queue_sizes,
-        }
+        state["queue_sizes"] = queue_sizes
         sections = [bench_recipients(env, state).as_dict()]
         sections += [section.as_dict() for section in bench_queue(env, state)]
     return {
-        "people": people,
+        "population": lines,
         "setup_seconds": setup_seconds,
         "sections": [
             {
@@ -351,43 +351,21 @@ def measure(db, addons_path, people, queue_sizes):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--people", type=int, default=population.PEOPLE)
+    parser = population.parser_of(__doc__)
     parser.add_argument(
         "--queue",
         default=",".join(str(size) for size in QUEUE_SIZES),
         help="the two campaign sizes queued, e.g. 5000,50000",
     )
-    parser.add_argument("--addons-path", required=True)
-    parser.add_argument("--odoo-bin", default=os.environ.get("ODOO_BIN", "odoo"))
     parser.add_argument("--db", default=DB)
-    parser.add_argument("--keep", action="store_true", help="keep the database")
-    parser.add_argument("--measure", action="store_true")
     args = parser.parse_args()
     queue_sizes = sorted(int(size) for size in args.queue.split(","))
 
     if args.measure:
-        print(json.dumps(measure(args.db, args.addons_path, args.people, queue_sizes)))
+        figures = measure(args.db, args.addons_path, args.people, queue_sizes, args.population)
+        print(json.dumps(figures))
         return
-
-    try:
-        print(f"Creating {args.db}")
-        population.create_database(args.odoo_bin, args.addons_path, args.db)
-        print("Measuring")
-        result = subprocess.run(
-            [sys.executable, __file__, "--measure", "--db", args.db,
-             "--addons-path", args.addons_path, "--people", str(args.people),
-             "--queue", args.queue],
-            capture_output=True, text=True, check=False,
-        )  # fmt: skip
-        if result.returncode:
-            sys.stderr.write(result.stdout + result.stderr)
-            raise SystemExit("the measurement failed")
-        figures = json.loads(result.stdout.strip().splitlines()[-1])
-    finally:
-        if not args.keep:
-            population.drop_database(args.odoo_bin, args.addons_path, args.db)
-    population.report(figures)
+    population.report(population.run(__file__, args, ["--queue", args.queue]))
 
 
 if __name__ == "__main__":

@@ -18,10 +18,17 @@ pages of listed members, and Odoo's own ``/web/login`` page from a
 visitor's session: the baseline, measured in the same run, under the same
 load. Prints p50, p95 and errors of each.
 
+With ``--population demo``, the database is the demo university of
+``--members`` people (``odoo alumni-demo``; about a sixth of them are network
+members, most of whom are listed), and what is added on top is: directory
+consents for members not listed yet, up to ``--listed`` when it is given and
+more than the demo's own; portal logins for 8 listed members; the filters'
+values (cities, graduation years) taken from the members.
+
 Targets: directory p95 at most 3 times the p95 of /web/login; no errors.
 
     bash benchmarks/run-network-benchmark.sh [--members 100000] [--listed 40000]
-        [--clients 8] [--seconds 60] [--keep]
+        [--clients 8] [--seconds 60] [--port 8269] [--population demo] [--keep]
 """
 
 import argparse
@@ -34,6 +41,11 @@ import sys
 import threading
 import time
 import urllib.parse
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import common
 
 DB = "bench_network"
 PORT = 8269
@@ -65,18 +77,10 @@ MEMBERS_LOGGED_IN = 8
 WARM_UP = 10
 
 
-def _environment(db, addons_path):
-    import odoo
-    from odoo.modules.registry import Registry
-
-    odoo.tools.config.parse_config([f"--addons-path={addons_path}", "--log-level=warn"])
-    return odoo, Registry(db)
-
-
 def store_network(db, addons_path, members, listed):
     """The university and its members, in SQL; returns what the clients
     need: the member logins, listed members' ids and the filter values."""
-    odoo, registry = _environment(db, addons_path)
+    odoo, registry = common.environment(db, addons_path)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
         faculties = env["alumni.faculty"].create(
@@ -198,28 +202,112 @@ def store_network(db, addons_path, members, listed):
             [purpose.id],
         )
         listed_ids = [row[0] for row in cr.fetchall()]
-        portal = env.ref("base.group_portal")
-        logins = []
-        for index, partner_id in enumerate(listed_ids[:MEMBERS_LOGGED_IN]):
-            login = f"bench_member_{index}"
-            env["res.users"].with_context(no_reset_password=True).create(
-                {
-                    "login": login,
-                    "password": login,
-                    "partner_id": partner_id,
-                    "groups_id": [(6, 0, portal.ids)],
-                }
-            )
-            logins.append(login)
-        cr.commit()
-        return {
-            "logins": logins,
+        data = {
+            "logins": create_logins(env, listed_ids),
             "listed": listed_ids,
             "programmes": programmes.ids,
             "faculties": faculties.ids,
             "subjects": subjects.ids,
             "industries": industries.ids,
+            "cities": CITIES,
+            "years": list(range(2000, 2025)),
         }
+        cr.commit()
+        return data, [f"{members} members ({listed} listed) stored"]
+
+
+def complete_demo(db, addons_path, listed):
+    """On the demo university: directory consents for members not listed
+    yet, up to ``listed`` (None: the demo's own), and the clients' logins;
+    returns what the clients need and what was added."""
+    odoo, registry = common.environment(db, addons_path)
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
+        purpose = env["alumni.consent.purpose"].search([("code", "=", "directory")])
+        listed_query = """
+            SELECT partner_id FROM alumni_consent
+             WHERE purpose_id = %s AND is_current AND state = 'given' ORDER BY partner_id
+        """
+        cr.execute(listed_query, [purpose.id])
+        before = len(cr.fetchall())
+        cr.execute(
+            """
+            INSERT INTO alumni_consent (partner_id, purpose_id, state, source, wording_version,
+                                        is_current, date,
+                                        create_uid, write_uid, create_date, write_date)
+            SELECT p.id, %(purpose)s, 'given', 'portal', %(wording)s, TRUE,
+                   now() at time zone 'utc', 1, 1, now() at time zone 'utc',
+                   now() at time zone 'utc'
+              FROM res_partner p
+             WHERE p.network_state = 'member' AND NOT EXISTS (
+                   SELECT 1 FROM alumni_consent c
+                    WHERE c.partner_id = p.id AND c.purpose_id = %(purpose)s AND c.is_current)
+             ORDER BY p.id
+             LIMIT %(missing)s
+            """,
+            {
+                "purpose": purpose.id,
+                "wording": purpose.wording_version or "1",
+                "missing": max((listed or 0) - before, 0),
+            },
+        )
+        added = cr.rowcount
+        for table in ("res_partner", "alumni_consent"):
+            cr.execute(f"ANALYZE {table}")
+        cr.execute(listed_query, [purpose.id])
+        listed_ids = [row[0] for row in cr.fetchall()]
+        # Members who have no login yet log in as the clients.
+        cr.execute("SELECT partner_id FROM res_users WHERE partner_id = ANY(%s)", [listed_ids])
+        with_login = {row[0] for row in cr.fetchall()}
+        cr.execute(
+            """
+            SELECT DISTINCT city FROM res_partner
+             WHERE network_state = 'member' AND city IS NOT NULL ORDER BY city
+            """
+        )
+        cities = [row[0] for row in cr.fetchall()] or CITIES
+        cr.execute(
+            """
+            SELECT DISTINCT graduation_year FROM res_partner
+             WHERE network_state = 'member' AND graduation_year > 0 ORDER BY 1
+            """
+        )
+        years = [row[0] for row in cr.fetchall()] or list(range(2000, 2025))
+        lines = common.population_lines(env)
+        data = {
+            "logins": create_logins(env, [i for i in listed_ids if i not in with_login]),
+            "listed": listed_ids,
+            "programmes": env["alumni.programme"].search([]).ids,
+            "faculties": env["alumni.faculty"].search([]).ids,
+            "subjects": env["alumni.interest"].search([]).ids,
+            "industries": env["res.partner.industry"].search([]).ids,
+            "cities": cities,
+            "years": years,
+        }
+        cr.commit()
+    lines.append(
+        f"added on top: {added} directory consents ({len(listed_ids)} members listed, "
+        f"{before} by the demo), {len(data['logins'])} portal logins for the clients"
+    )
+    return data, lines
+
+
+def create_logins(env, partner_ids):
+    """Portal logins (password: the login) for the first listed members."""
+    portal = env.ref("base.group_portal")
+    logins = []
+    for index, partner_id in enumerate(partner_ids[:MEMBERS_LOGGED_IN]):
+        login = f"bench_member_{index}"
+        env["res.users"].with_context(no_reset_password=True).create(
+            {
+                "login": login,
+                "password": login,
+                "partner_id": partner_id,
+                "groups_id": [(6, 0, portal.ids)],
+            }
+        )
+        logins.append(login)
+    return logins
 
 
 def start_server(odoo_bin, addons_path, db, port, workers):
@@ -281,10 +369,13 @@ class Client(threading.Thread):
         params = {"search": pick.choice(SEARCH_WORDS)}
         pair = pick.randrange(3)
         if pair == 0:
-            params.update(city=pick.choice(CITIES), programme_id=pick.choice(data["programmes"]))
+            params.update(
+                city=pick.choice(data["cities"]), programme_id=pick.choice(data["programmes"])
+            )
         elif pair == 1:
             params.update(
-                graduation_year=2000 + pick.randrange(25), faculty_id=pick.choice(data["faculties"])
+                graduation_year=pick.choice(data["years"]),
+                faculty_id=pick.choice(data["faculties"]),
             )
         else:
             params.update(
@@ -339,10 +430,12 @@ def run_clients(base, data, clients, seconds):
     return [sample for thread in threads for sample in thread.samples]
 
 
-def report(samples, members, listed, clients, seconds, workers, setup_seconds):
+def report(samples, population, clients, seconds, workers, setup_seconds):
     print()
+    for line in population:
+        print(line)
     print(
-        f"{members} members ({listed} listed) stored in {setup_seconds:.0f} s (not measured); "
+        f"set up in {setup_seconds:.0f} s (not measured); "
         f"Odoo with {workers} workers; {clients} clients for {seconds} s"
     )
     print()
@@ -378,41 +471,49 @@ def report(samples, members, listed, clients, seconds, workers, setup_seconds):
     return all(verdicts)
 
 
-def run_odoo(odoo_bin, addons_path, args, command=(), check=True):
-    return subprocess.run(
-        [odoo_bin, *command, f"--addons-path={addons_path}", *args],
-        check=check, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-
-
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--members", type=int, default=100_000)
-    parser.add_argument("--listed", type=int, default=40_000)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--members", type=int, default=100_000,
+        help="network members (with --population demo: the generator's size, people)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--listed", type=int,
+        help="members listed in the directory (default 40000; with --population demo, "
+        "the demo's own, and more are added up to this number when it is given)",
+    )  # fmt: skip
     parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--seconds", type=int, default=60, help="measured duration")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--port", type=int, default=PORT)
+    parser.add_argument(
+        "--port", type=int, default=PORT, help="Odoo's HTTP port (the next one: its gevent port)"
+    )
     parser.add_argument("--addons-path", required=True)
     parser.add_argument("--odoo-bin", default=os.environ.get("ODOO_BIN", "odoo"))
     parser.add_argument("--db", default=DB)
     parser.add_argument("--keep", action="store_true", help="keep the database")
+    common.add_population_arguments(parser, "--members")
     args = parser.parse_args()
-    if args.listed > args.members:
+    if args.population == "sql" and args.listed is None:
+        args.listed = 40_000
+    if args.population == "sql" and args.listed > args.members:
         raise SystemExit("--listed cannot be more than --members")
 
-    run_odoo(args.odoo_bin, args.addons_path, ["drop", args.db], ["db"], check=False)
-    print(f"Creating {args.db}")
-    run_odoo(
-        args.odoo_bin,
-        args.addons_path,
-        ["-d", args.db, "-i", "usn_alumni_base,usn_alumni_network", "--without-demo=all",
-         "--stop-after-init", "--log-level=warn", "--http-port=0"],
+    common.create_database(
+        args.odoo_bin, args.addons_path, args.db, ["usn_alumni_base", "usn_alumni_network"],
+        args.population, args.members, args.seed,
     )  # fmt: skip
     server = None
     try:
         started = time.time()
-        data = store_network(args.db, args.addons_path, args.members, args.listed)
+        if args.population == "demo":
+            data, population = complete_demo(args.db, args.addons_path, args.listed)
+        else:
+            data, population = store_network(args.db, args.addons_path, args.members, args.listed)
+        if not data["logins"]:
+            raise SystemExit("no listed member to log in as")
         setup_seconds = time.time() - started
         print(f"Starting Odoo with {args.workers} workers on port {args.port}")
         server = start_server(args.odoo_bin, args.addons_path, args.db, args.port, args.workers)
@@ -423,11 +524,8 @@ def main():
             server.terminate()
             server.wait(timeout=60)
         if not args.keep:
-            run_odoo(args.odoo_bin, args.addons_path, ["drop", args.db], ["db"], check=False)
-    met = report(
-        samples, args.members, args.listed, args.clients, args.seconds, args.workers,
-        setup_seconds,
-    )  # fmt: skip
+            common.drop_database(args.odoo_bin, args.addons_path, args.db)
+    met = report(samples, population, args.clients, args.seconds, args.workers, setup_seconds)
     print(f"median of all requests: {statistics.median(s[1] for s in samples) * 1000:.0f} ms")
     sys.exit(0 if met else 1)
 
