@@ -112,3 +112,80 @@ def _cell_references(sheet, pivots, lists):
         for link in _VIEW_LINK.findall(content):
             refs.append(("view", json.loads(link)["action"]["modelName"], "", where))
     return refs
+
+
+def _group_by(dimensions):
+    return [
+        f"{dimension['fieldName']}:{dimension['granularity']}"
+        if dimension.get("granularity")
+        else dimension["fieldName"]
+        for dimension in dimensions
+    ]
+
+
+def dashboard_reads(data):
+    """What the browser asks the server for to show the dashboard ``data``,
+    before any filter is set: one ``(what, model, method, kwargs)`` per
+    pivot, chart and list, where ``env[model].<method>(**kwargs)`` makes the
+    same request (read_group of a pivot's or chart's groups, search_read of
+    a list's rows)."""
+    reads = []
+    for pivot in data.get("pivots", {}).values():
+        measures = [
+            f"{m['fieldName']}:{m['aggregator']}" if m.get("aggregator") else m["fieldName"]
+            for m in pivot.get("measures", [])
+            if m["fieldName"] != "__count"
+        ]
+        groupby = _group_by(pivot.get("rows", []) + pivot.get("columns", []))
+        reads.append(
+            (
+                f"pivot {pivot.get('name', '')}",
+                pivot["model"],
+                "read_group",
+                {"domain": pivot.get("domain", []), "fields": measures, "groupby": groupby},
+            )
+        )
+    for sheet in data.get("sheets", []):
+        for figure in sheet.get("figures", []):
+            chart = figure.get("data", {})
+            if not chart.get("type", "").startswith("odoo_"):
+                continue
+            meta = chart["metaData"]
+            reads.append(
+                (
+                    f"chart {chart.get('title', {}).get('text', '')}",
+                    meta["resModel"],
+                    "read_group",
+                    {
+                        "domain": chart.get("searchParams", {}).get("domain", []),
+                        "fields": [] if meta["measure"] == "__count" else [meta["measure"]],
+                        "groupby": list(meta["groupBy"]),
+                    },
+                )
+            )
+    rows_shown = {}
+    for sheet in data.get("sheets", []):
+        for cell in sheet.get("cells", {}).values():
+            for list_id, index in re.findall(
+                r'ODOO\.LIST\(\s*"?(\d+)"?\s*,\s*(\d+)', cell.get("content", "")
+            ):
+                rows_shown[list_id] = max(rows_shown.get(list_id, 0), int(index))
+    for list_id, spec in data.get("lists", {}).items():
+        order = ", ".join(
+            f"{o['name']} {'ASC' if o.get('asc', True) else 'DESC'}"
+            for o in spec.get("orderBy", [])
+        )
+        reads.append(
+            (
+                f"list {spec.get('name', '')}",
+                spec["model"],
+                "search_read",
+                {
+                    "domain": spec.get("domain", []),
+                    "fields": list(spec.get("columns", [])),
+                    "order": order or None,
+                    "limit": rows_shown.get(list_id) or 80,
+                },
+            )
+        )
+    return reads
