@@ -198,8 +198,10 @@ class MailingMailing(models.Model):
             }
         )
         # Rendered for each recipient when the mailing is sent (see res.partner).
+        # The greeting's placeholder is marked inline, as the editor marks it,
+        # so that the read-only body of a sent mailing shows it in its line.
         placeholders = {
-            "greeting_name": Markup('<t t-out="object.name">there</t>'),
+            "greeting_name": Markup('<t t-out="object.name" data-oe-t-inline="true">there</t>'),
             "offers_block": Markup('<t t-out="object.alumni_evu_offers_html">%s</t>')
             % self.env._("[The recipient's best offers, with why they fit]"),
             "preferences_block": Markup('<t t-out="object.alumni_evu_preferences_html">%s</t>')

@@ -175,6 +175,15 @@ class TestCampaignRecipients(CampaignCommon):
         self.assertEqual(self.offer_supervision.mailing_ids, mailing)
         self.assertEqual(mailing.state, "draft")
 
+    def test_greeting_placeholder_is_marked_inline(self):
+        """The read-only body of a sent mailing shows the name's placeholder
+        in the greeting's line, not as a block of its own."""
+        mailing = self.offer_supervision.action_create_mailing()
+        self.assertIn(
+            '<p>Hello <t t-out="object.name" data-oe-t-inline="true">there</t>,</p>',
+            mailing.body_arch,
+        )
+
     def test_frequency_cap_is_not_in_the_recipients(self):
         self.nurse.max_mailings_per_month = 0
         mailing = self.offer_supervision.action_create_mailing()
