@@ -101,7 +101,7 @@ class AlumniEngagementActivity(models.Model):
     date = fields.Datetime(string="Aged To", required=True, readonly=True)
     event_activity = fields.Float(string="Events Attended", readonly=True)
     evu_activity = fields.Float(string="Continuing Education Enrolments", readonly=True)
-    network_activity = fields.Float(string="Network Activity", readonly=True)
+    network_activity = fields.Float(readonly=True)
     mailing_activity = fields.Float(string="Mailing Clicks", readonly=True)
 
     _sql_constraints = [
