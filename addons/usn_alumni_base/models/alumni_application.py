@@ -11,6 +11,9 @@ APPLICATION_STATES = [
     ("enrolled", "Enrolled"),
 ]
 OPEN_APPLICATION_STATES = ("submitted", "offered", "accepted")
+# The states an application reaches only after an offer: an application
+# stored in one of them (as a student system exports it) was offered.
+OFFERED_STATES = ("offered", "accepted", "declined", "enrolled")
 
 
 class AlumniApplication(models.Model):
@@ -94,13 +97,13 @@ class AlumniApplication(models.Model):
     def create(self, vals_list):
         applications = super().create(vals_list)
         applications._log_touchpoints("application")
-        applications.filtered(lambda a: a.state == "offered")._log_touchpoints("offer")
+        applications.filtered(lambda a: a.state in OFFERED_STATES)._log_touchpoints("offer")
         return applications
 
     def write(self, vals):
         newly_offered = (
-            self.filtered(lambda a: a.state != "offered")
-            if vals.get("state") == "offered"
+            self.filtered(lambda a: a.state not in OFFERED_STATES)
+            if vals.get("state") in OFFERED_STATES
             else self.browse()
         )
         res = super().write(vals)

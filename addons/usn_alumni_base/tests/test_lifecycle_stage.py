@@ -161,6 +161,30 @@ class TestLifecycleStage(AlumniCommon):
         self.assertEqual(by_kind["offer"].programme_id, self.programme_nursing)
         self.assertEqual(person.graduation_year, 2024)
 
+    def test_an_application_past_its_offer_was_offered(self):
+        """Stored as accepted, declined or enrolled (as a student system
+        exports it), an application was offered: the funnel counts the
+        offer. An offer is counted once however the application moves on."""
+
+        def offers(application):
+            return self.env["alumni.lifecycle.event"].search_count(
+                [("res_model", "=", application._name), ("res_id", "=", application.id),
+                 ("kind", "=", "offer")]
+            )  # fmt: skip
+
+        person = self._create_person("Olga Offer")
+        for state, count in (
+            ("submitted", 0), ("rejected", 0), ("offered", 1), ("accepted", 1),
+            ("declined", 1), ("enrolled", 1),
+        ):  # fmt: skip
+            with self.subTest(state=state):
+                self.assertEqual(offers(self._apply(person, self.programme_it, state=state)), count)
+        application = self._apply(person, self.programme_nursing)
+        application.action_accept()
+        self.assertEqual(offers(application), 1)
+        application.write({"state": "enrolled"})
+        self.assertEqual(offers(application), 1)
+
     def test_stage_cannot_be_typed(self):
         person = self._create_person("Hanne Hand")
         with self.assertRaisesRegex(UserError, "cannot be set by hand"):
