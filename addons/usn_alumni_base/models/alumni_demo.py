@@ -117,11 +117,43 @@ class AlumniDemo(models.AbstractModel):
         progress.step("people planned", len(population.people))
         run = DemoRun(env, population, progress, first=not done)
         self.with_env(env)._alumni_demo_generate(run)
+        self.with_env(env)._alumni_demo_date_stage_changes(run)
         # The generators date part of the timeline in SQL.
         env["alumni.engagement.activity"]._refresh()
         env.flush_all()
         params.set_param(MARKER_PARAM, json.dumps({"size": size, "seed": seed}))
         return run
+
+    @api.model
+    def _alumni_demo_date_stage_changes(self, run):
+        """The new people's changes of stage were written as they were
+        generated: each is dated as the latest of the touchpoints stored
+        before it (the request, application, enrolment or graduation that
+        caused it), which the generators dated in the past."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE alumni_lifecycle_event change
+                   SET date = cause.date
+                  FROM alumni_lifecycle_event stage_change
+                  JOIN LATERAL (
+                        SELECT touch.date
+                          FROM alumni_lifecycle_event touch
+                         WHERE touch.partner_id = stage_change.partner_id
+                           AND touch.kind != 'stage_change'
+                           AND touch.id < stage_change.id
+                         ORDER BY touch.date DESC
+                         LIMIT 1
+                       ) cause ON TRUE
+                 WHERE change.id = stage_change.id
+                   AND stage_change.kind = 'stage_change'
+                   AND stage_change.partner_id = ANY(%s)
+                """,
+                list(run.partner_of.values()),
+            )
+        )
+        self.env["alumni.lifecycle.event"].invalidate_model(["date"])
 
     @api.model
     def _alumni_demo_steps(self):

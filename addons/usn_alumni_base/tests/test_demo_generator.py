@@ -112,6 +112,18 @@ class TestDemoGenerator(TransactionCase):
         )
         self.assertEqual(touch.date.date(), application.date_submitted)
 
+    def test_changes_of_stage_dated_as_their_cause(self):
+        """Becoming an alumnus is dated the graduation, not the day the
+        demo was generated."""
+        Event = self.env["alumni.lifecycle.event"]
+        changes = Event.search([("kind", "=", "stage_change"), ("stage_to", "=", "alumnus")])
+        self.assertTrue(changes)
+        graduations = {
+            e.partner_id: e.date for e in Event.search([("kind", "=", "graduation")], order="date")
+        }
+        for change in changes:
+            self.assertEqual(change.date, graduations[change.partner_id])
+
     def test_most_alumni_have_not_given_marketing_consent(self):
         alumni = self.env["res.partner"].search([("lifecycle_stage", "=", "alumnus")])
         consents = self.env["alumni.consent"].search(
