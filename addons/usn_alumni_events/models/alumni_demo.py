@@ -13,18 +13,26 @@ from odoo.addons.usn_alumni_base.tools.demo_population import CAMPUSES, PROGRAMM
 # registered for it, and of those this share came.
 OPEN_DAY_REGISTERED = 0.45
 OPEN_DAY_ATTENDED = 0.75
+# Trial lectures: of the people who asked for information before one of
+# their faculty, this share of those who went on to apply registered for it
+# (the year before they applied), and this share of the others (most
+# prospects never apply); of those registered, this share came.
+TRIAL_LECTURE_REGISTERED_APPLIED = 0.35
+TRIAL_LECTURE_REGISTERED_OTHERS = 0.06
+TRIAL_LECTURE_ATTENDED = 0.85
 # The coming Open Day: its seats and how many more want one (waiting list).
 COMING_SEATS = 40
 COMING_WAITING = 12
+YEAR = datetime.timedelta(days=365)
 FACULTY_OF = {code: faculty for code, _name, faculty, *_rest in PROGRAMMES}
 
 
 class AlumniDemo(models.AbstractModel):
     """The events addon's part of the demo university: information requests,
     Open Days of the last three years (two a year, with a session per
-    faculty), registrations and check-ins of the people who asked for
-    information before them, a coming Open Day with its waiting list, and a
-    reunion of a class."""
+    faculty) and trial lectures of each faculty, registrations and
+    check-ins of the people who asked for information before them, a coming
+    Open Day with its waiting list, and a reunion of a class."""
 
     _inherit = "alumni.demo"
 
@@ -89,6 +97,12 @@ class AlumniDemo(models.AbstractModel):
                         past=True,
                     )
                 )
+            for year in range(today.year - 3, today.year + 1):
+                for number, (_faculty, programme) in enumerate(sorted(by_faculty.items())):
+                    for month in (3, 11):
+                        day = datetime.date(year, month, 6 + 7 * number)
+                        if day < today:
+                            values.append(self._alumni_demo_trial_lecture(day, programme))
             coming = today + datetime.timedelta(days=30)
             values.append(
                 self._alumni_demo_open_day(coming, "Bø", by_faculty, programmes, past=False)
@@ -155,6 +169,26 @@ class AlumniDemo(models.AbstractModel):
         return values
 
     @api.model
+    def _alumni_demo_trial_lecture(self, day, programme):
+        """A past trial lecture of the programme (registered for as a coming
+        event, then held: see _alumni_demo_registrations)."""
+        start = _at(datetime.date.today() + datetime.timedelta(days=60), 14)
+        return {
+            "name": self.env._(
+                "Trial lecture: %(programme)s %(date)s",
+                programme=programme.name,
+                date=day.strftime("%d.%m.%Y"),
+            ),
+            "alumni_event_kind": "trial_lecture",
+            "alumni_programme_ids": [Command.set(programme.ids)],
+            "date_begin": start,
+            "date_end": start + datetime.timedelta(hours=2),
+            "date_tz": "Europe/Oslo",
+            "event_mail_ids": [Command.clear()],
+            "_past": day,
+        }
+
+    @api.model
     def _alumni_demo_session(self, event, person):
         """The session of the Open Day for the person's faculty."""
         faculty = FACULTY_OF[person.programme_code]
@@ -166,9 +200,11 @@ class AlumniDemo(models.AbstractModel):
     def _alumni_demo_registrations(self, run):
         """Registrations of the people who asked for information before an
         Open Day (OPEN_DAY_REGISTERED of them, OPEN_DAY_ATTENDED checked
-        in), alumni of the class at the reunion, and a full coming Open Day
-        with its waiting list. The past events are moved to their days once
-        their registrations are in."""
+        in) or a trial lecture of their faculty (more of those who went on
+        to apply than of the others, see TRIAL_LECTURE_*), alumni of the
+        class at the reunion, and a full coming Open Day with its waiting
+        list. The past events are moved to their days once their
+        registrations are in."""
         Registration = self.env["event.registration"]
         events = run.demo_events
         if not events:
@@ -182,11 +218,19 @@ class AlumniDemo(models.AbstractModel):
             ],
             key=lambda pair: pair[1],
         )
+        trial_lectures = sorted(
+            [
+                (event, day)
+                for event, day in events
+                if event.alumni_event_kind == "trial_lecture" and day
+            ],
+            key=lambda pair: pair[1],
+        )
         coming = next(
             event for event, day in events if event.alumni_event_kind == "open_day" and not day
         )
         reunion = next(event for event, _day in events if event.alumni_event_kind == "reunion")
-        vals_list, attended, dates = [], [], {}
+        vals_list, attended = [], []
         for person in run.population.people:
             if not person.request_date or person.index not in run.partner_of:
                 continue
@@ -200,21 +244,50 @@ class AlumniDemo(models.AbstractModel):
                 ),
                 None,
             )
-            if not nxt or rng.random() >= OPEN_DAY_REGISTERED:
-                continue
-            event, day = nxt
-            session = self._alumni_demo_session(event, person)
-            vals_list.append(
-                {
-                    "event_id": event.id,
-                    "partner_id": run.partner_of[person.index],
-                    "name": person.name,
-                    "email": person.email or False,
-                    "alumni_session_ids": [Command.set(session.ids)],
-                }
+            if nxt and rng.random() < OPEN_DAY_REGISTERED:
+                event, day = nxt
+                session = self._alumni_demo_session(event, person)
+                vals_list.append(
+                    {
+                        "event_id": event.id,
+                        "partner_id": run.partner_of[person.index],
+                        "name": person.name,
+                        "email": person.email or False,
+                        "alumni_session_ids": [Command.set(session.ids)],
+                    }
+                )
+                attended.append(rng.random() < OPEN_DAY_ATTENDED)
+            # Who went on to apply: the last trial lecture of their faculty
+            # before the application (within the year before it); the
+            # others: the first within a year after their request.
+            faculty = FACULTY_OF[person.programme_code]
+            lectures = [
+                e
+                for e, d in trial_lectures
+                if e.alumni_programme_ids.faculty_id.code == faculty
+                and (
+                    person.request_date < d < person.application[1]
+                    and d >= person.application[1] - YEAR
+                    if person.application
+                    else person.request_date < d <= person.request_date + YEAR
+                )
+            ]
+            lecture = (lectures[-1] if person.application else lectures[0]) if lectures else None
+            share = (
+                TRIAL_LECTURE_REGISTERED_APPLIED
+                if person.application
+                else TRIAL_LECTURE_REGISTERED_OTHERS
             )
-            attended.append(rng.random() < OPEN_DAY_ATTENDED)
-            dates[len(vals_list) - 1] = day
+            if lecture and rng.random() < share:
+                vals_list.append(
+                    {
+                        "event_id": lecture.id,
+                        "partner_id": run.partner_of[person.index],
+                        "name": person.name,
+                        "email": person.email or False,
+                    }
+                )
+                attended.append(rng.random() < TRIAL_LECTURE_ATTENDED)
         people = [p for p in run.population.people if p.stage == "prospect" and p.email][
             : COMING_SEATS + COMING_WAITING
         ]
@@ -255,6 +328,8 @@ class AlumniDemo(models.AbstractModel):
         came.action_alumni_check_in()
         # The Open Days were held on their days: the events, their sessions
         # and the touchpoints of their registrations move there.
+        for event, day in trial_lectures:
+            event.write({"date_begin": _at(day, 14), "date_end": _at(day, 16)})
         for event, day in open_days:
             event.alumni_session_ids.write({"date_begin": False, "date_end": False})
             event.write({"date_begin": _at(day, 9), "date_end": _at(day, 15)})

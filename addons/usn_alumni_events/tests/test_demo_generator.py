@@ -7,6 +7,8 @@ from freezegun import freeze_time
 
 from odoo.tests import TransactionCase, tagged
 
+from ..models.alumni_demo import FACULTY_OF
+
 TODAY = datetime.date(2026, 3, 2)
 
 
@@ -69,6 +71,45 @@ class TestDemoEvents(TransactionCase):
         self.assertTrue(reunion.registration_ids)
         cohorts = set(reunion.registration_ids.partner_id.mapped("graduation_year"))
         self.assertEqual(cohorts, {TODAY.year - 5})
+
+    def _people_and_partners(self):
+        run = self.demo_run
+        return [
+            (p, run.partner_of[p.index]) for p in run.population.people if p.index in run.partner_of
+        ]
+
+    def test_past_trial_lectures_of_each_faculty(self):
+        events = self.env["event.event"].browse([e.id for e, _day in self.demo_run.demo_events])
+        lectures = events.filtered(lambda e: e.alumni_event_kind == "trial_lecture")
+        self.assertTrue(lectures)
+        self.assertTrue(all(e.date_begin.date() < TODAY for e in lectures))
+        self.assertEqual(len(lectures.alumni_programme_ids.faculty_id), 4)
+        attended = lectures.registration_ids.filtered(lambda r: r.state == "done")
+        self.assertTrue(attended)
+        # Those who come to a trial lecture asked about a programme of the
+        # lecture's faculty.
+        person_of = {pid: p for p, pid in self._people_and_partners()}
+        for registration in attended:
+            person = person_of[registration.partner_id.id]
+            self.assertEqual(
+                FACULTY_OF[person.programme_code],
+                registration.event_id.alumni_programme_ids.faculty_id.code,
+            )
+
+    def test_conversion_per_kind_of_event(self):
+        """Trial lectures convert better than Open Days: most of those who
+        come to one go on to apply."""
+        groups = {
+            kind: (attended, rate)
+            for kind, attended, rate in self.env["alumni.event.conversion.report"]._read_group(
+                [("alumni_event_kind", "in", ("open_day", "trial_lecture"))],
+                ["alumni_event_kind"],
+                ["attendee_count:sum", "attendee_application_rate:avg"],
+            )
+        }
+        self.assertTrue(groups["open_day"][0])
+        self.assertTrue(groups["trial_lecture"][0])
+        self.assertGreater(groups["trial_lecture"][1], groups["open_day"][1])
 
     def test_funnel_counts_open_day_attendance(self):
         rows = self.env["alumni.funnel.report"].search([])
