@@ -185,9 +185,21 @@ class AlumniDemo(models.AbstractModel):
 
     @api.model
     def _alumni_demo_catalogue(self, run):
-        """4 faculties and 8 campuses; the programmes come from the import,
-        their level, ECTS and subjects are set here."""
+        """The university (the company), 4 faculties and 8 campuses; the
+        programmes come from the import, their level, ECTS and subjects are
+        set here."""
         env = self.env
+        if run.first:
+            norway, nok = env.ref("base.no"), env.ref("base.NOK")
+            nok.active = True
+            env.company.write(
+                {
+                    "name": env._("University of South-Eastern Norway (demo)"),
+                    "country_id": norway.id,
+                    "currency_id": nok.id,
+                    "city": "Bø",
+                }
+            )
         Faculty = env["alumni.faculty"].with_context(active_test=False)
         existing = {f.code: f for f in Faculty.search([("code", "in", [c for c, _n in FACULTIES])])}
         Faculty.create([{"code": c, "name": n} for c, n in FACULTIES if c not in existing])

@@ -112,6 +112,11 @@ class TestDemoGenerator(TransactionCase):
         )
         self.assertEqual(touch.date.date(), application.date_submitted)
 
+    def test_the_university_is_the_company(self):
+        company = self.env.company
+        self.assertEqual(company.name, "University of South-Eastern Norway (demo)")
+        self.assertEqual((company.country_id.code, company.currency_id.name), ("NO", "NOK"))
+
     def test_changes_of_stage_dated_as_their_cause(self):
         """Becoming an alumnus is dated the graduation, not the day the
         demo was generated."""
