@@ -25,8 +25,13 @@ class DashboardChecks:
 
     def assertDashboardFile(self, xmlid, path):
         """The record holds the addon's file, which Odoo's translation export
-        reads, with the texts a person sees marked for translation."""
+        reads, with the texts a person sees marked for translation, and is
+        in the Alumni group of the Dashboards app."""
         dashboard, data = self._dashboard_data(xmlid)
+        self.assertEqual(
+            dashboard.dashboard_group_id,
+            self.env.ref("usn_alumni_base.spreadsheet_dashboard_group_alumni"),
+        )
         with file_open(path, "rb") as f:
             content = f.read()
         self.assertEqual(base64.b64decode(dashboard.spreadsheet_binary_data), content)

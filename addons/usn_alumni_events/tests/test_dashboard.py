@@ -62,11 +62,6 @@ class TestEventsDashboard(DashboardChecks, EventsDashboardCommon):
 
     def test_dashboard_file_is_loaded_and_translatable(self):
         self.assertDashboardFile(DASHBOARD, DASHBOARD_FILE)
-        dashboard = self.env.ref(DASHBOARD)
-        self.assertEqual(
-            dashboard.dashboard_group_id,
-            self.env.ref("usn_alumni_base.spreadsheet_dashboard_group_alumni"),
-        )
 
     def test_every_name_it_reads_exists(self):
         data = self.assertDashboardNamesExist(DASHBOARD)
