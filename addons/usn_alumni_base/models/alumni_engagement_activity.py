@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from ..tools.sql_parameter import parameter_number
+
 # The kinds of timeline rows that make an alumnus engaged, per component of
 # the score: (weight parameter, default weight, kinds, kind prefix). The
 # network counts joining and whatever else the network addon records of a
@@ -42,18 +44,6 @@ def engagement_condition(name, alias="touch"):
     if prefix:
         conditions.append(SQL("%s LIKE %s", kind, prefix.replace("_", "\\_") + "%"))
     return SQL("(%s) AND %s NOT IN %s", SQL(" OR ").join(conditions), kind, NOT_ENGAGING_KINDS)
-
-
-def config_number(key, default):
-    """SQL: the system parameter ``key`` as a number, ``default`` when it is
-    not set or not a number of zero or more."""
-    return SQL(
-        """COALESCE((SELECT CASE WHEN value ~ '^\\s*\\d+(\\.\\d+)?\\s*$'
-                                 THEN trim(value)::float END
-                       FROM ir_config_parameter WHERE key = %s), %s)""",
-        key,
-        default,
-    )
 
 
 def decay(date, half_life, now=None):
@@ -155,7 +145,7 @@ class AlumniEngagementActivity(models.Model):
                     ON CONFLICT (partner_id) DO UPDATE
                    SET (date, %(columns)s) = (EXCLUDED.date, %(excluded)s)
                 """,
-                half_life=config_number(HALF_LIFE_PARAM, DEFAULT_HALF_LIFE),
+                half_life=parameter_number(HALF_LIFE_PARAM, DEFAULT_HALF_LIFE),
                 columns=SQL(", ").join(columns),
                 sums=sums,
                 any_activity=any_activity,

@@ -7,9 +7,9 @@ from ..models.alumni_engagement_activity import (
     DEFAULT_HALF_LIFE,
     ENGAGEMENT_ACTIVITIES,
     HALF_LIFE_PARAM,
-    config_number,
     decay,
 )
+from ..tools.sql_parameter import parameter_number
 
 THRESHOLD_PARAM = "usn_alumni_base.engagement_threshold"
 DEFAULT_THRESHOLD = 1.0
@@ -77,15 +77,14 @@ class AlumniEngagementReport(models.Model):
         # (alumni.engagement.activity): here it is weighted and aged from
         # the date of the sums to now.
         weights = SQL(", ").join(
-            SQL("%s AS %s", config_number(key, default), SQL.identifier(f"w_{name}"))
+            SQL("%s AS %s", parameter_number(key, default), SQL.identifier(f"w_{name}"))
             for name, (key, default, __, __) in ENGAGEMENT_ACTIVITIES.items()
         )
         components = SQL(", ").join(
             SQL(
-                "COALESCE(activity.%s * params.%s * %s, 0) AS %s",
+                "COALESCE(activity.%s * params.%s * aged.factor, 0) AS %s",
                 SQL.identifier(f"{name}_activity"),
                 SQL.identifier(f"w_{name}"),
-                decay(SQL.identifier("activity", "date"), SQL.identifier("params", "half_life")),
                 SQL.identifier(f"{name}_score"),
             )
             for name in ENGAGEMENT_ACTIVITIES
@@ -120,6 +119,7 @@ class AlumniEngagementReport(models.Model):
                   LEFT JOIN alumni_engagement_activity activity
                          ON activity.partner_id = alumni.partner_id
                  CROSS JOIN params
+                 CROSS JOIN LATERAL (SELECT %(factor)s AS factor) aged
             ),
             scored AS (
                 SELECT components.*, %(total)s AS score FROM components
@@ -135,9 +135,10 @@ class AlumniEngagementReport(models.Model):
              CROSS JOIN params
             """,
             weights=weights,
-            half_life=config_number(HALF_LIFE_PARAM, DEFAULT_HALF_LIFE),
-            threshold=config_number(THRESHOLD_PARAM, DEFAULT_THRESHOLD),
+            half_life=parameter_number(HALF_LIFE_PARAM, DEFAULT_HALF_LIFE),
+            threshold=parameter_number(THRESHOLD_PARAM, DEFAULT_THRESHOLD),
             components=components,
+            factor=decay(SQL.identifier("activity", "date"), SQL.identifier("params", "half_life")),
             total=SQL(" + ").join(
                 SQL.identifier("components", f"{name}_score") for name in ENGAGEMENT_ACTIVITIES
             ),

@@ -3,6 +3,8 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
+from ..tools.sql_parameter import parameter_number
+
 MIN_SAMPLE_PARAM = "usn_alumni_base.feeder_school_min_sample"
 DEFAULT_MIN_SAMPLE = 10
 
@@ -62,12 +64,7 @@ class AlumniFeederSchoolReport(models.Model):
         return SQL(
             """
             WITH min_sample AS (
-                SELECT COALESCE(
-                           (SELECT CASE WHEN value ~ '^\\s*\\d+\\s*$' THEN trim(value)::int END
-                              FROM ir_config_parameter
-                             WHERE key = %(param)s),
-                           %(default)s
-                       ) AS size
+                SELECT %(parameter)s AS size
             ),
             graded AS (
                 SELECT enrollment.partner_id, enrollment.programme_id, enrollment.final_grade
@@ -108,8 +105,7 @@ class AlumniFeederSchoolReport(models.Model):
               JOIN programme_average ON programme_average.programme_id = per_school.programme_id
              CROSS JOIN min_sample
             """,
-            param=MIN_SAMPLE_PARAM,
-            default=DEFAULT_MIN_SAMPLE,
+            parameter=parameter_number(MIN_SAMPLE_PARAM, DEFAULT_MIN_SAMPLE, whole=True),
         )
 
     def action_open_students(self):

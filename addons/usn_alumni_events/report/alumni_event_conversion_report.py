@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from odoo.addons.usn_alumni_base.tools.sql_parameter import parameter_number
+
 from ..models.event_type import ALUMNI_EVENT_KINDS
 
 WINDOW_PARAM = "usn_alumni_events.conversion_window_months"
@@ -133,12 +135,7 @@ class AlumniEventConversionReport(models.Model):
         return SQL(
             """
             WITH window_months AS (
-                SELECT COALESCE(
-                           (SELECT CASE WHEN value ~ '^\\s*\\d+\\s*$' THEN trim(value)::int END
-                              FROM ir_config_parameter
-                             WHERE key = %(param)s),
-                           %(default)s
-                       ) AS months
+                SELECT %(parameter)s AS months
             ),
             people AS (
                 SELECT reg.event_id,
@@ -210,6 +207,5 @@ class AlumniEventConversionReport(models.Model):
               LEFT JOIN per_event ON per_event.event_id = event.id
               LEFT JOIN requests ON requests.event_id = event.id
             """,
-            param=WINDOW_PARAM,
-            default=DEFAULT_WINDOW_MONTHS,
+            parameter=parameter_number(WINDOW_PARAM, DEFAULT_WINDOW_MONTHS, whole=True),
         )
