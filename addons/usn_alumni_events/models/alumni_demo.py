@@ -226,6 +226,11 @@ class AlumniDemo(models.AbstractModel):
             ],
             key=lambda pair: pair[1],
         )
+        # {faculty code: [(trial lecture, day), ...]}, in the order of their days
+        lectures_of = {}
+        for event, day in trial_lectures:
+            faculty = event.alumni_programme_ids.faculty_id.code
+            lectures_of.setdefault(faculty, []).append((event, day))
         coming = next(
             event for event, day in events if event.alumni_event_kind == "open_day" and not day
         )
@@ -260,12 +265,10 @@ class AlumniDemo(models.AbstractModel):
             # Who went on to apply: the last trial lecture of their faculty
             # before the application (within the year before it); the
             # others: the first within a year after their request.
-            faculty = FACULTY_OF[person.programme_code]
             lectures = [
                 e
-                for e, d in trial_lectures
-                if e.alumni_programme_ids.faculty_id.code == faculty
-                and (
+                for e, d in lectures_of.get(FACULTY_OF[person.programme_code], ())
+                if (
                     person.request_date < d < person.application[1]
                     and d >= person.application[1] - YEAR
                     if person.application
